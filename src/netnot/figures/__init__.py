@@ -1,0 +1,1 @@
+"""Figures: draw a model's result onto axes, updating artists in place (never rebuilding)."""

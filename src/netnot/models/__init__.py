@@ -1,0 +1,1 @@
+"""Models: pure numpy functions of parameters and a seed, one module per topic."""

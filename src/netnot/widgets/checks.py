@@ -1,0 +1,233 @@
+"""Formative checks: instant feedback with an explanation, saved so that nothing is lost.
+
+Each check stores the learner's answer in the lesson's :class:`~netnot.progress.ProgressStore`
+and shows it again when the notebook is reopened. The correct answers live in the lesson's
+widget module, not in the notebook's text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import ipywidgets as W
+
+from netnot.progress import ProgressStore
+
+_STORE: ProgressStore | None = None
+
+
+def default_store() -> ProgressStore:
+    """The progress file in the notebook's folder (the kernel's working directory)."""
+    global _STORE
+    if _STORE is None:
+        _STORE = ProgressStore()
+    return _STORE
+
+
+def feedback_html(correct: bool | None, headline: str, why: str = "") -> str:
+    """A feedback box that does not rely on colour alone (✓ / ✗ / • and a word)."""
+    mark, word, colour = {
+        True: ("✓", "Correct", "#009E73"),
+        False: ("✗", "Not quite", "#D55E00"),
+        None: ("•", "Noted", "#0072B2"),
+    }[correct]
+    body = f"<br>{html.escape(why)}" if why else ""
+    return (
+        f'<div role="status" style="border-left:4px solid {colour};padding:4px 8px">'
+        f"<b>{mark} {word}:</b> {html.escape(headline)}{body}</div>"
+    )
+
+
+class Check(W.VBox):
+    """Common parts: a question, a button, a feedback area and saving."""
+
+    def __init__(
+        self, lesson: str, key: str, question: str, store: ProgressStore | None = None
+    ) -> None:
+        self.lesson, self.key = lesson, key
+        self.store = store or default_store()
+        self.question = W.HTML(f"<b>{html.escape(question)}</b>")
+        self.button = W.Button(description="Check", button_style="primary", icon="check")
+        self.feedback = W.HTML()
+        self.feedback.add_class("nin-feedback")
+        self.warning = W.HTML()
+        self.warning.add_class("nin-warning")
+        self.button.on_click(lambda _: self.check())
+        super().__init__()
+        self.add_class("nin-check")
+
+    def save(self, value: Any) -> None:
+        self.store.set(self.lesson, self.key, value)
+        self.show_store_message()
+
+    def saved(self) -> Any:
+        value = self.store.get(self.lesson, self.key)
+        self.show_store_message()
+        return value
+
+    def show_store_message(self) -> None:
+        message = self.store.message
+        self.warning.value = f"<i>⚠ {html.escape(message)}</i>" if message else ""
+
+    def check(self) -> None:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    correct: bool
+    why: str
+
+
+class MultipleChoice(Check):
+    """Pick one option; the feedback explains why it is or is not right."""
+
+    def __init__(
+        self,
+        lesson: str,
+        key: str,
+        question: str,
+        options: list[Option],
+        store: ProgressStore | None = None,
+    ) -> None:
+        super().__init__(lesson, key, question, store)
+        self.options = options
+        self.choice = W.RadioButtons(
+            options=[o.text for o in options], value=None, description="Your answer:",
+            style={"description_width": "initial"}, layout=W.Layout(width="auto"),
+        )
+        self.children = [self.question, self.choice, self.button, self.feedback, self.warning]
+        previous = self.saved()
+        if isinstance(previous, dict) and previous.get("answer") in self.choice.options:
+            self.choice.value = previous["answer"]
+            self.check(save=False)
+
+    def check(self, save: bool = True) -> None:
+        picked = next((o for o in self.options if o.text == self.choice.value), None)
+        if picked is None:
+            self.feedback.value = feedback_html(None, "Pick an answer first, then press Check.")
+            return
+        headline = "that's right." if picked.correct else "have another look."
+        self.feedback.value = feedback_html(picked.correct, headline, picked.why)
+        if save:
+            self.save({"answer": picked.text, "correct": picked.correct})
+
+
+class PredictThenReveal(Check):
+    """Commit to a prediction with a control, then see what the evidence or the model says."""
+
+    def __init__(
+        self,
+        lesson: str,
+        key: str,
+        question: str,
+        control: W.ValueWidget,
+        reveal: Callable[[Any], tuple[bool | None, str, str]],
+        store: ProgressStore | None = None,
+    ) -> None:
+        super().__init__(lesson, key, question, store)
+        self.control, self.reveal = control, reveal
+        self.button.description = "Lock in and reveal"
+        self.button.icon = "eye"
+        self.children = [self.question, self.control, self.button, self.feedback, self.warning]
+        previous = self.saved()
+        if isinstance(previous, dict) and "prediction" in previous:
+            try:
+                self.control.value = previous["prediction"]
+            except Exception:  # noqa: BLE001 - a stale saved value must never break the lesson
+                return
+            self.check(save=False)
+
+    def check(self, save: bool = True) -> None:
+        prediction = self.control.value
+        correct, headline, why = self.reveal(prediction)
+        self.feedback.value = feedback_html(correct, headline, why)
+        if save:
+            first = (self.saved() or {}).get("first", prediction)
+            self.save({"prediction": prediction, "first": first, "correct": correct})
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    group: str
+    why: str
+
+
+class SortIntoGroups(Check):
+    """Put each item into a group; feedback for every item."""
+
+    PLACEHOLDER = "— choose —"
+
+    def __init__(
+        self,
+        lesson: str,
+        key: str,
+        question: str,
+        items: list[Item],
+        groups: list[str],
+        store: ProgressStore | None = None,
+    ) -> None:
+        super().__init__(lesson, key, question, store)
+        self.items = items
+        self.dropdowns = [
+            W.Dropdown(
+                options=[self.PLACEHOLDER, *groups], description=f"{i + 1}. {item.text}",
+                style={"description_width": "initial"}, layout=W.Layout(width="auto"),
+            )
+            for i, item in enumerate(items)
+        ]
+        self.children = [self.question, *self.dropdowns, self.button, self.feedback, self.warning]
+        previous = self.saved()
+        if isinstance(previous, dict) and isinstance(previous.get("answers"), list):
+            for dropdown, answer in zip(self.dropdowns, previous["answers"], strict=False):
+                if answer in dropdown.options:
+                    dropdown.value = answer
+            self.check(save=False)
+
+    def check(self, save: bool = True) -> None:
+        answers = [d.value for d in self.dropdowns]
+        if self.PLACEHOLDER in answers:
+            self.feedback.value = feedback_html(None, "Sort every message first, then press Check.")
+            return
+        lines, right = [], 0
+        for number, (item, answer) in enumerate(zip(self.items, answers, strict=True), start=1):
+            ok = answer == item.group
+            right += ok
+            mark = "✓" if ok else "✗"
+            lines.append(f"{mark} {number}. {item.group}: {item.why}")
+        headline = f"{right} of {len(self.items)} sorted as intended."
+        self.feedback.value = feedback_html(right == len(self.items), headline) + "<br>".join(
+            html.escape(line) for line in lines
+        )
+        if save:
+            self.save({"answers": answers, "right": right})
+
+
+class Reflection(W.VBox):
+    """A free-text reflection, saved as the learner types."""
+
+    def __init__(
+        self, lesson: str, key: str, prompt: str, store: ProgressStore | None = None
+    ) -> None:
+        self.lesson, self.key = lesson, key
+        self.store = store or default_store()
+        self.text = W.Textarea(
+            value=str(self.store.get(lesson, key, "") or ""), placeholder="Type your thoughts here",
+            description="Reflection:", layout=W.Layout(width="100%", height="8em"),
+            style={"description_width": "initial"},
+        )
+        self.status = W.HTML()
+        self.status.add_class("nin-feedback")
+        self.text.observe(self._save, names="value")
+        super().__init__([W.HTML(f"<b>{html.escape(prompt)}</b>"), self.text, self.status])
+        self.add_class("nin-check")
+
+    def _save(self, change: dict[str, Any]) -> None:
+        saved = self.store.set(self.lesson, self.key, change["new"])
+        note = "Saved." if saved else f"⚠ {self.store.message}"
+        self.status.value = f"<i>{html.escape(note)}</i>"

@@ -1,0 +1,70 @@
+"""An explorer: controls -> model -> live figure, with a one-line summary and clear errors."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import ipywidgets as W
+
+from netnot.figures.live import LiveFigure
+from netnot.params import ParameterError
+
+
+def slider(label: str, value: float, low: float, high: float, step: float) -> W.ValueWidget:
+    """A labelled slider: whole-number steps give an IntSlider, others a FloatSlider."""
+    whole = all(float(x).is_integer() for x in (value, low, high, step))
+    kind = W.IntSlider if whole else W.FloatSlider
+    return kind(
+        value=value, min=low, max=high, step=step, description=label,
+        style={"description_width": "16em"}, layout=W.Layout(width="36em"),
+    )
+
+
+class Explorer(W.VBox):
+    """Wire ``controls`` to ``model(**values)`` and show the result in ``figure``.
+
+    A value the model refuses shows its message in place of the summary; the last good
+    figure stays on screen.
+    """
+
+    def __init__(
+        self,
+        controls: Mapping[str, W.ValueWidget],
+        model: Callable[..., Any],
+        figure: LiveFigure,
+        summary: Callable[[Any], str],
+    ) -> None:
+        self.controls, self.model, self.figure, self.summarise = dict(controls), model, figure, summary
+        self.plot = W.HTML()
+        self.plot.add_class("nin-figure")
+        self.summary = W.HTML()
+        self.summary.add_class("nin-summary")
+        self.error = W.HTML()
+        self.error.add_class("nin-error")
+        self.result: Any = None
+        for control in self.controls.values():
+            control.observe(self._changed, names="value")
+        super().__init__([*self.controls.values(), self.plot, self.summary, self.error])
+        self.add_class("nin-explorer")
+        self.update()
+
+    def values(self) -> dict[str, Any]:
+        return {name: control.value for name, control in self.controls.items()}
+
+    def update(self, **overrides: Any) -> bool:
+        """Run the model with the controls' values (and any overrides); False if refused."""
+        try:
+            result = self.model(**{**self.values(), **overrides})
+        except ParameterError as problem:
+            self.error.value = f'<span role="alert">⚠ {html.escape(str(problem))}</span>'
+            return False
+        self.result = result
+        self.plot.value = self.figure.show(result)
+        self.summary.value = self.summarise(result)
+        self.error.value = ""
+        return True
+
+    def _changed(self, _change: dict[str, Any]) -> None:
+        self.update()
