@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -121,6 +122,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
         "--ServerApp.port_retries=0", f"--LabApp.workspaces_dir={base / 'workspaces'}",
         f"--LabApp.user_settings_dir={settings}",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--ServerApp.disable_check_xsrf=True",  # lets the fixture end sessions over REST
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--allow-root")
@@ -174,8 +176,16 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.failed_call = report.failed
+
+
 @pytest.fixture
-def page(browser, lab: Lab) -> Iterator[object]:
+def page(request, browser, lab: Lab) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     context.set_default_timeout(30_000)
     the_page = context.new_page()
@@ -186,6 +196,12 @@ def page(browser, lab: Lab) -> Iterator[object]:
     )
     try:
         yield the_page
+        if getattr(request.node, "failed_call", False):
+            name = re.sub(r"[^\w.-]+", "_", request.node.name)
+            the_page.screenshot(path=str(ARTIFACTS / f"FAILED-{name}.png"))
+            (ARTIFACTS / f"FAILED-{name}.console.txt").write_text(
+                "\n".join(the_page.console_errors)  # type: ignore[attr-defined]
+            )
     finally:
         context.close()
         lab.shutdown_kernels()

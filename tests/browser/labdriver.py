@@ -29,6 +29,10 @@ ALL_RAN = """(panel) => {
   return numbered > 0;
 }"""
 
+# At least one cell is queued, running or done.
+STARTED = """(panel) => [...document.querySelectorAll(panel + ' .jp-CodeCell .jp-InputPrompt')]
+  .some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"""
+
 SUMMARY = """(panel) => {
   const root = document.querySelector(panel);
   const texts = (sel) => [...root.querySelectorAll(sel)].map(n => n.textContent.trim());
@@ -56,10 +60,28 @@ def open_notebook(page, url: str, name: str) -> None:
 
 
 def run_all(page, timeout_ms: int = 180_000) -> None:
-    """Run > Run All Cells, then wait until every cell has run and the kernel is idle."""
-    page.locator(f"{PANEL} .jp-Cell").first.click()  # make the notebook the current widget
-    page.locator(".lm-MenuBar-itemLabel:text-is('Run')").click()
-    page.locator(".lm-Menu-item:has(.lm-Menu-itemLabel:text-is('Run All Cells'))").click()
+    """Run > Run All Cells, then wait until every cell has run and the kernel is idle.
+
+    Under load the menu item can still be disabled, or the click can land before the kernel is
+    connected, and then nothing runs: so check that execution started and try up to 3 times.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    item = page.locator(
+        ".lm-Menu-item:not(.lm-mod-disabled):has(.lm-Menu-itemLabel:text-is('Run All Cells'))"
+    )
+    for _attempt in range(3):
+        page.wait_for_selector(IDLE, timeout=60_000)
+        page.locator(f"{PANEL} .jp-Cell").first.click()  # make the notebook the current widget
+        page.locator(".lm-MenuBar-itemLabel:text-is('Run')").click()
+        try:
+            item.click(timeout=10_000)
+            page.wait_for_function(STARTED, arg=PANEL, timeout=15_000, polling=100)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")  # close the menu if it is still open
+    else:
+        raise AssertionError("Run > Run All Cells did not start the cells in 3 tries")
     page.wait_for_function(ALL_RAN, arg=PANEL, timeout=timeout_ms, polling=250)
     page.wait_for_selector(IDLE, timeout=timeout_ms)
     # Widget views render after their output arrives: wait for "Loading widget..." to go.
@@ -142,3 +164,15 @@ def answer_check(page, check) -> tuple[str, str]:
     check.locator("button").first.click()
     expect(feedback).not_to_have_text(before or "", timeout=20_000)
     return before, feedback.inner_text().strip()
+
+
+def type_reflection(page, reflection, text: str) -> str:
+    """Type into a reflection with the keyboard; return the status it shows afterwards."""
+    from playwright.sync_api import expect
+
+    box = reflection.locator("textarea").first
+    status = reflection.locator(".nin-feedback").first
+    box.focus()
+    page.keyboard.type(text)
+    expect(status).not_to_have_text("", timeout=20_000)
+    return status.inner_text().strip()
