@@ -168,7 +168,8 @@ def binder_env(tmp_path_factory: pytest.TempPathFactory) -> BinderEnv:
     built = BinderEnv(tmp_path_factory.mktemp("binder"))
     run([sys.executable, "-m", "venv", str(built.venv)])
     requirements = str(built.repo / "binder" / "requirements.txt")
-    built.run(built.python, "-m", "pip", "install", "-q", "-r", requirements, timeout=1800)
+    built.run(built.python, "-m", "pip", "install", "-q", "--no-compile", "-r", requirements,
+              timeout=1800)
     built.run("bash", str(built.repo / "binder" / "postBuild"), cwd=built.repo, timeout=600)
     return built
 

@@ -189,6 +189,7 @@ def page(request, browser, lab: Lab) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     context.set_default_timeout(30_000)
     the_page = context.new_page()
+    started = time.monotonic()
     the_page.console_errors = []  # type: ignore[attr-defined]
     the_page.on(
         "console",
@@ -196,12 +197,15 @@ def page(request, browser, lab: Lab) -> Iterator[object]:
     )
     try:
         yield the_page
+        name = re.sub(r"[^\w.-]+", "_", request.node.name)
+        with (ARTIFACTS / "timings.txt").open("a") as notes:
+            attempts = getattr(the_page, "run_all_attempts", 0)
+            notes.write(f"{name}: {time.monotonic() - started:.1f} s, Run All clicks {attempts}\n")
+        (ARTIFACTS / f"{name}.console-errors.txt").write_text(
+            "\n".join(the_page.console_errors)  # type: ignore[attr-defined]
+        )
         if getattr(request.node, "failed_call", False):
-            name = re.sub(r"[^\w.-]+", "_", request.node.name)
             the_page.screenshot(path=str(ARTIFACTS / f"FAILED-{name}.png"))
-            (ARTIFACTS / f"FAILED-{name}.console.txt").write_text(
-                "\n".join(the_page.console_errors)  # type: ignore[attr-defined]
-            )
     finally:
         context.close()
         lab.shutdown_kernels()

@@ -70,7 +70,8 @@ def run_all(page, timeout_ms: int = 180_000) -> None:
     item = page.locator(
         ".lm-Menu-item:not(.lm-mod-disabled):has(.lm-Menu-itemLabel:text-is('Run All Cells'))"
     )
-    for _attempt in range(3):
+    for attempt in range(1, 4):
+        page.run_all_attempts = attempt  # reported in test-artifacts/ by the page fixture
         page.wait_for_selector(IDLE, timeout=60_000)
         page.locator(f"{PANEL} .jp-Cell").first.click()  # make the notebook the current widget
         page.locator(".lm-MenuBar-itemLabel:text-is('Run')").click()

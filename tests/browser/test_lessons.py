@@ -75,3 +75,4 @@ def test_lesson_in_jupyterlab(page, lab, notebook: Path) -> None:
     drive.shot(page, folder, "4-end")
     late = drive.problems(drive.summary(page))
     assert not late, "after interacting:\n" + "\n".join(late)
+    assert not page.console_errors, "browser console errors:\n" + "\n".join(page.console_errors)
