@@ -9,6 +9,7 @@ packages, has the widgets extension enabled, and runs every lesson in course/.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -240,3 +241,59 @@ for name in sys.argv[1:]:
     client.execute()  # raises CellExecutionError, with the traceback, if any cell fails
     print("ran", path.name, flush=True)
 '''
+
+
+# Packages that only the Binder base image brings, and that stay next to ours: their conda names
+# in repo2docker's lock file, and their names on PyPI.
+BASE_EXTRAS = {
+    "jupyter-offlinenotebook": "jupyter-offlinenotebook",
+    "jupyter-resource-usage": "jupyter-resource-usage",
+    "jupyterhub-base": "jupyterhub",  # mybinder.org starts sessions with jupyterhub-singleuser
+}
+
+
+def base_image_versions() -> dict[str, str]:
+    """Versions of BASE_EXTRAS in the installed repo2docker's conda lock for Python 3.11."""
+    spec = importlib.util.find_spec("repo2docker")  # locate it without importing it
+    assert spec and spec.origin, "jupyter-repo2docker is missing: it is in the `test` extra"
+    lock = Path(spec.origin).parent / "buildpacks/conda/environment.py-3.11-linux-64.lock"
+    found = {}
+    for conda_name, pypi_name in BASE_EXTRAS.items():
+        match = re.search(rf"/{re.escape(conda_name)}-(\d[^-]*)-[^/]*\.conda", lock.read_text())
+        assert match, f"{conda_name} not in {lock.name}"
+        found[pypi_name] = match[1]
+    return found
+
+
+@pytest.mark.slow
+def test_binder_env_keeps_the_base_image_extensions_working(
+    binder_env: BinderEnv, tmp_path: Path
+) -> None:
+    """Our pins upgrade the Jupyter stack; the base image's own extras must still be satisfied."""
+    import zipfile
+    from email.parser import Parser
+
+    versions = base_image_versions()
+    binder_env.run(
+        binder_env.python, "-m", "pip", "download", "-q", "--no-deps", "--only-binary=:all:",
+        "-d", str(tmp_path), *[f"{name}=={v}" for name, v in versions.items()], timeout=600,
+    )
+    listing = binder_env.run(binder_env.python, "-m", "pip", "list", "--format=json").stdout
+    installed = {canonicalize_name(p["name"]): Version(p["version"]) for p in json.loads(listing)}
+    conflicts, checked = [], 0
+    wheels = sorted(tmp_path.glob("*.whl"))
+    assert len(wheels) == len(versions), wheels
+    for wheel in wheels:
+        with zipfile.ZipFile(wheel) as archive:
+            name = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+            metadata = Parser().parsestr(archive.read(name).decode())
+        for line in metadata.get_all("Requires-Dist") or []:
+            requirement = Requirement(line)
+            if requirement.marker and not requirement.marker.evaluate({"extra": ""}):
+                continue
+            have = installed.get(canonicalize_name(requirement.name))
+            checked += have is not None
+            if have is not None and not requirement.specifier.contains(have, prereleases=True):
+                conflicts.append(f"{wheel.name} needs {requirement}; Binder would have {have}")
+    assert not conflicts, "\n".join(conflicts)
+    assert checked >= 10, "the base extras share too few requirements with us to test anything"
