@@ -48,7 +48,8 @@ def main(argv: list[str]) -> int:
     verb = argv[0] if argv else ""
     if verb == "open":
         install()
-        args = [venv_bin("jupyter"), "lab", FIRST_LESSON]
+        # Serve the whole repository (lessons and exercises), opening on the first lesson.
+        args = [venv_bin("jupyter"), "lab", f"--LabApp.default_url=/lab/tree/{FIRST_LESSON}"]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             args.append("--allow-root")
         return subprocess.run(args, cwd=ROOT, env=venv_env()).returncode
