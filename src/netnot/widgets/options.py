@@ -38,7 +38,15 @@ def summary(result: model.Comparison) -> str:
     if total == 0:
         return "Give at least one channel some hours to start the search."
     gap = single.median - mix.median
-    if gap >= 1:
+    if mix.hours == single.hours:
+        verdict = ("Every hour already goes to the strongest single channel. Move some hours "
+                   "to other channels and compare.")
+    elif sum(h > 0 for h in mix.hours) == 1:
+        only = model.CHANNELS[next(k for k, h in enumerate(mix.hours) if h > 0)]
+        verdict = (f"All your hours go to {only}; {result.all_in_channel} is the stronger single "
+                   f"channel here ({gap:.0f} weeks sooner at the median). Now try spreading "
+                   "the hours.")
+    elif gap >= 1:
         verdict = f"Spreading wins here: half of the seekers have an offer {gap:.0f} weeks sooner."
     elif gap <= -1:
         verdict = (f"Here going all-in wins: half of the seekers have an offer {-gap:.0f} weeks "
