@@ -165,3 +165,21 @@ def test_bad_preset_seekers_and_seed_are_refused():
         options.simulate(seed=-1)
     with pytest.raises(ParameterError, match="hours on events must be a number; got True"):
         options.compare(events=True)
+
+
+@given(st.integers(0, 2**32 - 1), st.floats(0, 100))
+@settings(max_examples=30, deadline=None)
+def test_percentile_is_numpys_inverted_cdf(seed, q):
+    result = options.simulate((1, 0, 2, 0, 1), seekers=501, seed=seed)
+    expected = np.percentile(result.weeks, q, method="inverted_cdf")
+    assert result.percentile(q) == expected
+    assert result.median == np.percentile(result.weeks, 50, method="inverted_cdf")
+
+
+def test_simulation_draws_are_shared_but_not_writable():
+    a = options.simulate((1, 2, 3, 4, 2), seed=3)
+    b = options.simulate((1, 2, 3, 4, 2), seed=3)
+    assert np.array_equal(a.weeks, b.weeks)
+    fit, _ = options._draws(2.0, 10_000, 3)
+    with pytest.raises(ValueError):
+        fit[0, 0] = 5.0

@@ -49,7 +49,7 @@ class SplitFigure(LiveFigure[Comparison]):
     """Left: share still searching, week by week, for your split and for all-in.
     Right: each channel's weekly chance of an offer against hours, with your hours marked."""
 
-    width, height, ncols = 9.5, 3.6, 2
+    width, height, ncols = 9.0, 3.4, 2
 
     def build(self, left: Axes, right: Axes) -> None:
         weeks = np.arange(WEEKS + 1)
@@ -74,7 +74,8 @@ class SplitFigure(LiveFigure[Comparison]):
         right.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         self.curves, self.dots = [], []
         for name, colour in zip(CHANNELS, CHANNEL_COLOURS, strict=True):
-            self.curves.append(self.live(right.plot([], [], color=colour, lw=1.6, label=name)[0]))
+            # the curves change only with the preset, which redraws everything (rescale)
+            self.curves.append(right.plot([], [], color=colour, lw=1.6, label=name)[0])
             self.dots.append(self.live(right.plot([], [], "o", color=colour, ms=7)[0]))
         right.legend(loc="upper left", fontsize=8)
         self.right = right

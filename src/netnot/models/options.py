@@ -33,8 +33,10 @@ Defaults and where they come from:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -136,9 +138,18 @@ class SearchTimes:
     def total_hours(self) -> float:
         return float(sum(self.hours))
 
+    @cached_property
+    def _sorted(self) -> np.ndarray:
+        return np.sort(self.weeks)
+
     def percentile(self, q: float) -> float:
-        """The week by which ``q`` per cent of seekers have an offer (inf if beyond horizon)."""
-        return float(np.percentile(self.weeks, q, method="inverted_cdf"))
+        """The week by which ``q`` per cent of seekers have an offer (inf if beyond horizon).
+
+        The same as ``numpy.percentile(weeks, q, method="inverted_cdf")``, computed once-sorted.
+        """
+        q = check_number("percentile", q, 0, 100)
+        n = self._sorted.size
+        return float(self._sorted[min(max(math.ceil(q * n / 100) - 1, 0), n - 1)])
 
     @property
     def median(self) -> float:
@@ -166,14 +177,12 @@ def simulate(
     seekers = check_whole("number of simulated seekers", seekers, 1, 1_000_000)
     seed = check_whole("seed", seed, 0, 2**32 - 1)
 
-    rng = np.random.default_rng(seed)
-    fit = rng.gamma(fit_shape, 1.0 / fit_shape, size=(seekers, len(CHANNELS)))
+    fit, log_uniform = _draws(fit_shape, seekers, seed)
     top = np.minimum(np.asarray(chosen.h_max) * fit, 0.9)  # no channel is ever a sure thing
     per_channel = top * -np.expm1(-t / np.asarray(chosen.theta))
     log_none = np.log1p(-per_channel).sum(axis=1)  # log P(no offer in a week)
-    uniform = 1.0 - rng.random(seekers)  # in (0, 1]
     with np.errstate(divide="ignore", invalid="ignore"):
-        weeks = np.floor(np.log(uniform) / log_none) + 1.0
+        weeks = np.floor(log_uniform / log_none) + 1.0
     weeks = np.where((log_none < 0) & (weeks <= horizon), weeks, np.inf)
     return SearchTimes(
         weeks=weeks,
@@ -182,6 +191,17 @@ def simulate(
         horizon=horizon,
         params={"preset": preset_name, "fit_shape": fit_shape, "seekers": seekers, "seed": seed},
     )
+
+
+@lru_cache(maxsize=4)
+def _draws(fit_shape: float, seekers: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The random part of a simulation: each seeker's fit with each channel and log(U) for the
+    week of the offer. Kept (read-only), so that every split is tried on the same people."""
+    rng = np.random.default_rng(seed)
+    fit = rng.gamma(fit_shape, 1.0 / fit_shape, size=(seekers, len(CHANNELS)))
+    log_uniform = np.log(1.0 - rng.random(seekers))  # log of a uniform in (0, 1]
+    fit.flags.writeable = log_uniform.flags.writeable = False
+    return fit, log_uniform
 
 
 def best_single_channel(total: float, preset_name: str = DEFAULT_PRESET) -> int:

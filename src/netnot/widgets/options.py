@@ -25,7 +25,7 @@ CHECK_KEYS = ("predict", "when-all-in", "evidence", "kinds", "hidden-jobs", "ref
 SLIDER_MAX = 15
 CONTROL_NAMES = ("applications", "direct_contact", "recruiters", "referrals", "events")
 HEAVIEST = {
-    **dict.fromkeys(CONTROL_NAMES, 12),  # 60 h a week: the most the model allows
+    **dict.fromkeys(CONTROL_NAMES, 11),  # 55 h a week; one more hour anywhere is still allowed
     "preset_name": "returns fade slowly",
 }
 
