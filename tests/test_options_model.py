@@ -183,3 +183,52 @@ def test_simulation_draws_are_shared_but_not_writable():
     fit, _ = options._draws(2.0, 10_000, 3)
     with pytest.raises(ValueError):
         fit[0, 0] = 5.0
+
+
+# --- the graded exercise's checks tell good answers from poor ones ------------------------------
+def _exercise_check(grade_id: str, **answers) -> None:
+    """Run one test cell (hidden tests included) of the exercise source with given answers."""
+    import math
+    from pathlib import Path
+
+    import nbformat
+
+    path = Path(__file__).resolve().parents[1] / "solutions" / "04-not-your-only-option"
+    notebook = nbformat.read(path / "04-not-your-only-option.ipynb", as_version=4)
+    source = next(c.source for c in notebook.cells
+                  if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+    namespace = {"math": math, "np": np, "options": options,
+                 "digital": options.PRESETS["digital industry"], **answers}
+    exec(compile(source, grade_id, "exec"), namespace)  # noqa: S102 - our own test cell
+
+
+def _greedy(budget, h_max, theta):
+    split = np.zeros(K)
+    for _ in range(int(budget)):
+        gains = [options.weekly_chance(split + np.eye(K)[k], h_max, theta) for k in range(K)]
+        split[int(np.argmax(gains))] += 1
+    return list(split)
+
+
+def test_exercise_allocate_check_accepts_greedy_and_rejects_poor_splits():
+    _exercise_check("part-c-check", allocate=_greedy)
+    poor = {
+        "even split": lambda b, h, t: [b / K] * K,
+        "best single channel": lambda b, h, t: list(options.all_in(
+            b, int(np.argmax(options.channel_chance([b] * K, h, t))))),
+        "over budget": lambda b, h, t: [v + 0.5 for v in _greedy(b, h, t)],
+        "negative hours": lambda b, h, t: [*_greedy(b, h, t)[:4], -0.0001],
+        "a string": lambda b, h, t: "2, 3, 1, 4, 2",
+    }
+    for name, allocate in poor.items():
+        with pytest.raises((AssertionError, ValueError)):
+            _exercise_check("part-c-check", allocate=allocate)
+            pytest.fail(f"the check accepted the {name}")
+
+
+def test_exercise_target_check_needs_a_good_split():
+    less = options.PRESETS["less digital industry"]
+    _exercise_check("part-d-check", my_split=_greedy(10, less.h_max, less.theta))
+    for split in ([2] * 5, [0, 0, 0, 10, 0], [0, 5, 0, 5, 0], [0, 4, 0, 4, 2], [0, 4, 1, 5, 2]):
+        with pytest.raises(AssertionError):
+            _exercise_check("part-d-check", my_split=split)
