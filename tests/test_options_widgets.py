@@ -28,6 +28,9 @@ def test_default_shows_all_hours_on_referrals(explorer):
     assert "All 12 h on direct contact" in explorer.summary.value
     assert "All your hours go to referrals; direct contact is the stronger" in (
         explorer.summary.value)
+    default = model.compare(*model.DEFAULT_HOURS)
+    gap = default.mix.median - default.all_in.median
+    assert gap >= 1 and f"({gap:.0f} weeks sooner at the median)" in explorer.summary.value
     assert "12 h referrals" in explorer.figure.alt
     assert explorer.error.value == ""
 
@@ -95,6 +98,10 @@ def test_predict_feedback_right_and_wrong_and_restored(tmp_path):
     assert "Not quite" in widget.feedback.value
     a = model.simulate(model.DEFAULT_HOURS).median
     assert f"half have an offer by week {a:.0f}" in widget.feedback.value
+    tail = model.simulate((12 / 5,) * 5).percentile(90)
+    assert np.isinf(model.simulate(model.DEFAULT_HOURS).percentile(90))
+    assert f"after more than two years, against {tail:.0f} weeks for the split" in (
+        widget.feedback.value)
     widget.control.value = lesson.PREDICT_OPTIONS[3]
     widget.check()
     assert "Correct" in widget.feedback.value

@@ -24,7 +24,8 @@ def still_searching(times: SearchTimes, weeks: int = WEEKS) -> np.ndarray:
     return 1.0 - found / times.weeks.size
 
 
-def _weeks(value: float) -> str:
+def weeks_text(value: float) -> str:
+    """'12 weeks', or 'more than two years' for a search still going at the horizon."""
     return "more than two years" if np.isinf(value) else f"{value:.0f} weeks"
 
 
@@ -34,8 +35,8 @@ def describe(times: SearchTimes) -> str:
         f"half have an offer by week {times.median:.0f}" if np.isfinite(times.median)
         else "fewer than half have an offer within two years"
     ) + (
-        f" (middle half: {_weeks(times.percentile(25))} to {_weeks(times.percentile(75))}; "
-        f"1 in 10 still searching after {_weeks(times.percentile(90))})"
+        f" (middle half: {weeks_text(times.percentile(25))} to {weeks_text(times.percentile(75))}; "
+        f"1 in 10 still searching after {weeks_text(times.percentile(90))})"
     )
 
 

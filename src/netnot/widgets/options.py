@@ -6,7 +6,7 @@ import html
 
 import ipywidgets as W
 
-from netnot.figures.options import SplitFigure, describe, split_text
+from netnot.figures.options import SplitFigure, describe, split_text, weeks_text
 from netnot.models import options as model
 from netnot.progress import ProgressStore
 from netnot.widgets.checks import (
@@ -43,9 +43,9 @@ def summary(result: model.Comparison) -> str:
                    "to other channels and compare.")
     elif sum(h > 0 for h in mix.hours) == 1:
         only = model.CHANNELS[next(k for k, h in enumerate(mix.hours) if h > 0)]
+        sooner = f" ({-gap:.0f} weeks sooner at the median)" if gap <= -1 else ""
         verdict = (f"All your hours go to {only}; {result.all_in_channel} is the stronger single "
-                   f"channel here ({gap:.0f} weeks sooner at the median). Now try spreading "
-                   "the hours.")
+                   f"channel here{sooner}. Now try spreading the hours.")
     elif gap >= 1:
         verdict = f"Spreading wins here: half of the seekers have an offer {gap:.0f} weeks sooner."
     elif gap <= -1:
@@ -104,8 +104,9 @@ def reveal_split(prediction: str) -> tuple[bool | None, str, str]:
         "Each channel levels off: the 12th hour of networking adds far less than the first hour "
         "of contacting employers or applying. Spreading also insures you against a channel that "
         f"happens not to work for you: 1 in 10 all-in networkers are still searching after "
-        f"{networking.mix.percentile(90):.0f} weeks, against {spread.mix.percentile(90):.0f} "
-        "for the split. The channel numbers are assumptions; explore them below."
+        f"{weeks_text(networking.mix.percentile(90))}, against "
+        f"{weeks_text(spread.mix.percentile(90))} for the split. The channel numbers are "
+        "assumptions; explore them below."
     )
     return prediction == truth, headline, why
 
