@@ -25,8 +25,10 @@ def test_explorer_has_at_most_six_labelled_controls(explorer):
 
 def test_default_shows_all_hours_on_referrals(explorer):
     assert "12 h referrals; 12 h a week" in explorer.summary.value
-    assert "All 12 h on direct contact" in explorer.summary.value
-    assert "All your hours go to referrals; direct contact is the stronger" in (
+    strongest = model.compare(*model.DEFAULT_HOURS).all_in_channel
+    assert strongest != "referrals"
+    assert f"All 12 h on {strongest}" in explorer.summary.value
+    assert f"All your hours go to referrals; {strongest} is the stronger" in (
         explorer.summary.value)
     default = model.compare(*model.DEFAULT_HOURS)
     gap = default.mix.median - default.all_in.median
