@@ -14,7 +14,7 @@ from netnot.style import BLUE, GREEN, GREY, ORANGE, PINK, SKY, VERMILLION
 WEEKS = 52  # the left panel shows one year
 HOURS_SHOWN = 15  # the right panel's hours axis (the explorer's slider range)
 BLS_MEDIAN = 10  # weeks; median completed search in 2011 (Ilg & Theodossiou 2012)
-CHANNEL_COLOURS = (SKY, GREEN, PINK, VERMILLION, "#000000")
+CHANNEL_COLOURS = (SKY, GREEN, PINK, VERMILLION, GREY)
 
 
 def still_searching(times: SearchTimes, weeks: int = WEEKS) -> np.ndarray:
