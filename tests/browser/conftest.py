@@ -200,7 +200,9 @@ def page(request, browser, lab: Lab) -> Iterator[object]:
         name = re.sub(r"[^\w.-]+", "_", request.node.name)
         with (ARTIFACTS / "timings.txt").open("a") as notes:
             attempts = getattr(the_page, "run_all_attempts", 0)
-            notes.write(f"{name}: {time.monotonic() - started:.1f} s, Run All clicks {attempts}\n")
+            dialogs = getattr(the_page, "kernel_dialogs", 0)
+            notes.write(f"{name}: {time.monotonic() - started:.1f} s, Run All clicks {attempts}, "
+                        f"kernel dialogs {dialogs}\n")
         (ARTIFACTS / f"{name}.console-errors.txt").write_text(
             "\n".join(the_page.console_errors)  # type: ignore[attr-defined]
         )

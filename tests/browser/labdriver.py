@@ -29,6 +29,8 @@ ALL_RAN = """(panel) => {
   return numbered > 0;
 }"""
 
+KERNEL_READY = """() => /\\(ipykernel\\)\\s*\\|\\s*Idle/.test(document.body.textContent)"""
+
 # At least one cell is queued, running or done.
 STARTED = """(panel) => [...document.querySelectorAll(panel + ' .jp-CodeCell .jp-InputPrompt')]
   .some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"""
@@ -53,10 +55,25 @@ SUMMARY = """(panel) => {
 
 
 def open_notebook(page, url: str, name: str) -> None:
-    """Open ``name`` (relative to the server root) in a reset workspace; wait for an idle kernel."""
+    """Open ``name`` (relative to the server root) in a reset workspace; wait for its kernel."""
+    page.kernel_dialogs = 0
+
+    def accept_kernel(dialog) -> None:
+        # Safety net: JupyterLab asks for a kernel if a cell runs before the kernel is there.
+        page.kernel_dialogs += 1
+        dialog.locator("button.jp-mod-accept").click()
+
+    page.add_locator_handler(page.locator(".jp-Dialog:has-text('Select Kernel')"), accept_kernel)
     page.goto(f"{url}/lab/tree/{quote(name)}?reset")
     page.wait_for_selector(f"{PANEL} .jp-Notebook", timeout=60_000)
-    page.wait_for_selector(IDLE, timeout=60_000)
+    wait_for_kernel(page)
+
+
+def wait_for_kernel(page, timeout_ms: int = 90_000) -> None:
+    """Until the kernel is started, connected and idle: the toolbar indicator says idle *and*
+    the status bar names the kernel (before that, Run All would find "No Kernel")."""
+    page.wait_for_selector(IDLE, timeout=timeout_ms)
+    page.wait_for_function(KERNEL_READY, timeout=timeout_ms, polling=250)
 
 
 def run_all(page, timeout_ms: int = 180_000) -> None:
@@ -72,7 +89,7 @@ def run_all(page, timeout_ms: int = 180_000) -> None:
     )
     for attempt in range(1, 4):
         page.run_all_attempts = attempt  # reported in test-artifacts/ by the page fixture
-        page.wait_for_selector(IDLE, timeout=60_000)
+        wait_for_kernel(page)
         page.locator(f"{PANEL} .jp-Cell").first.click()  # make the notebook the current widget
         page.locator(".lm-MenuBar-itemLabel:text-is('Run')").click()
         try:
