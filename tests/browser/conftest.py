@@ -26,29 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from labdriver import ARTIFACTS, COURSE, ROOT
-
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-
-
-def unavailable(reason: str) -> None:
-    """Fail in CI, skip elsewhere: a browser test must never silently not run in CI."""
-    if IN_CI:
-        pytest.fail(f"{reason} (CI=true: browser tests must run here)", pytrace=False)
-    pytest.skip(reason)
-
-
-def chromium_path() -> str:
-    candidates = [os.environ.get("NETNOT_CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"]
-    for candidate in candidates:
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    unavailable("Chromium not found: `apt-get install chromium` (or set NETNOT_CHROMIUM)")
-    raise AssertionError("unreachable")
+from labdriver import ARTIFACTS, CHROMIUM_ARGS, COURSE, ROOT, chromium_path, unavailable
 
 
 def free_port() -> int:

@@ -7,12 +7,20 @@ with ``has_text`` reproducibly did not.
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 from urllib.parse import quote
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 COURSE = ROOT / "course"
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 IDLE = f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']"
 
@@ -52,6 +60,29 @@ SUMMARY = """(panel) => {
     widgets: root.querySelectorAll('.jp-OutputArea-output .jupyter-widgets').length,
   };
 }"""
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def unavailable(reason: str) -> None:
+    """Fail in CI, skip elsewhere: a browser test must never silently not run in CI."""
+    if in_ci():
+        pytest.fail(f"{reason} (CI=true: browser tests must run here)", pytrace=False)
+    pytest.skip(reason)
+
+
+def chromium_path() -> str:
+    """$NETNOT_CHROMIUM if set, else `chromium` on PATH, else Debian's /usr/bin/chromium."""
+    override = os.environ.get("NETNOT_CHROMIUM")
+    candidates = [override] if override else [shutil.which("chromium"), "/usr/bin/chromium"]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    unavailable(f"Chromium not found at {candidates}: `apt-get install chromium` "
+                "(or set NETNOT_CHROMIUM)")
+    raise AssertionError("unreachable")
 
 
 def open_notebook(page, url: str, name: str) -> None:
