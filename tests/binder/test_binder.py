@@ -297,3 +297,13 @@ def test_binder_env_keeps_the_base_image_extensions_working(
                 conflicts.append(f"{wheel.name} needs {requirement}; Binder would have {have}")
     assert not conflicts, "\n".join(conflicts)
     assert checked >= 10, "the base extras share too few requirements with us to test anything"
+
+
+def test_start_caps_blas_threads_and_runs_the_command() -> None:
+    result = subprocess.run(
+        ["bash", str(BINDER / "start"), "env"], capture_output=True, text=True, timeout=30,
+        env={"PATH": os.environ["PATH"]},
+    )
+    assert result.returncode == 0, result.stderr
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        assert f"{name}=1" in result.stdout.splitlines()
