@@ -1,0 +1,189 @@
+"""Networking is not only conducted online: how should you split a week's networking time?
+
+The story, for one week of a job search:
+
+* You have ``hours_per_week`` for networking. A share ``online_share`` of it goes to online
+  outreach (short personal messages on a site such as LinkedIn); the rest goes to live
+  conversations: a call or a coffee, by voice or face to face.
+* Research turns up ``names_per_week`` people worth talking to. Only some of them are on the
+  site at all (each one with chance ``on_site_share``), and only those can be messaged. Once you
+  have messaged all of them, extra online time (scrolling, posting) is assumed to make no
+  advocates.
+* Each message takes ``message_minutes`` and gets a reply with chance ``reply_rate``. A reply
+  opens a door to a live conversation of ``meeting_minutes``. A reply you have no time to meet
+  stays a text exchange, which makes an advocate only with chance ``text_conversion``.
+* Live time left over goes to meeting people offline without an online introduction (events,
+  talks, friends of friends). Finding and holding one useful conversation that way takes longer:
+  ``offline_minutes`` on average. It is also the only way to reach people who are not on the site.
+* Each live conversation turns the other person into an *advocate* (someone who knows you well
+  enough to pass on openings and vouch for you) with chance ``conversion``.
+
+Online outreach is wide and cheap but converts poorly on its own; live conversation converts
+well but is slow, and slower still without a door opened first. We simulate many weeks (10,000 by
+default) at every share on a grid (0%, 5%, …, 100% online). Each simulated week's luck (who is on
+the site, who replies, which talks go well) is drawn once and shared by all shares (common random
+numbers), so the curves are smooth and the best share is well defined for a given seed.
+
+Defaults and where they come from (evidence brief, model 3A):
+
+* hours_per_week = 5: assumption.
+* on_site_share = 0.5: assumption anchored on Pew Research Center surveys, which report that
+  about 30% of U.S. adults use LinkedIn: 51% of those with a bachelor's degree or more and 10% of
+  those with high school or less (secondary summaries of Pew 2021 and 2024).
+* reply_rate = 0.1: assumption. Anchor: strangers rarely grant requests sent by email, and
+  requesters overestimate how often they will (Roghanizad & Bohns 2017, J. Exp. Soc. Psych.).
+* conversion = 0.3: assumption.
+* offline_minutes = 180: assumption (travel and an event to find one person worth a real talk).
+* names_per_week = 30, message_minutes = 5, meeting_minutes = 60 and text_conversion = 0.1:
+  assumptions (5 minutes a message and about 1 advocate per 100 messages, reply_rate times
+  text_conversion, follow the evidence brief's model 3A).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from netnot.params import check_number, check_whole
+
+SHARES = np.round(np.linspace(0.0, 1.0, 21), 2)  # the grid of online shares: 0, 0.05, ..., 1
+DEFAULTS = dict(
+    online_share=0.5,
+    hours_per_week=5.0,
+    on_site_share=0.5,
+    reply_rate=0.1,
+    conversion=0.3,
+    offline_minutes=180,
+)
+TOP = 4  # distributions group 4 or more advocates in a week together
+
+
+@dataclass(frozen=True)
+class Mix:
+    """Simulated weeks at every online share on the grid (the same weeks for every share)."""
+
+    shares: np.ndarray  # (G,) online shares 0, 0.05, ..., 1
+    advocates: np.ndarray  # (weeks, G) new advocates in each simulated week
+    messages: np.ndarray  # (weeks, G) online messages sent
+    replies: np.ndarray  # (weeks, G) replies: doors opened to a live conversation
+    talks: np.ndarray  # (weeks, G) live conversations held (after a reply or offline)
+    online_share: float  # the learner's share, rounded to the nearest 5%
+    params: dict = field(default_factory=dict)
+
+    @property
+    def mean(self) -> np.ndarray:
+        """Average new advocates per week at each share."""
+        return self.advocates.mean(axis=0)
+
+    def index(self, share: float) -> int:
+        """Grid position of ``share`` (rounded to the nearest 5%)."""
+        return int(np.argmin(np.abs(self.shares - share)))
+
+    @property
+    def best_index(self) -> int:
+        """Grid position of the share with the highest average (the smaller share on a tie)."""
+        return int(np.argmax(self.mean))
+
+    @property
+    def best_share(self) -> float:
+        """The online share that gives the most advocates per week on average."""
+        return float(self.shares[self.best_index])
+
+    def at(self, share: float) -> np.ndarray:
+        """New advocates in every simulated week at one online share."""
+        return self.advocates[:, self.index(share)]
+
+    def distribution(self, share: float) -> np.ndarray:
+        """Share of weeks with 0, 1, 2, 3 and 4 or more new advocates at one online share."""
+        counts = np.bincount(np.minimum(self.at(share), TOP), minlength=TOP + 1)
+        return counts / counts.sum()
+
+    def share_with_none(self, share: float) -> float:
+        """Share of simulated weeks with no new advocate at one online share."""
+        return float(np.mean(self.at(share) == 0))
+
+
+def simulate(
+    online_share: float = DEFAULTS["online_share"],
+    hours_per_week: float = DEFAULTS["hours_per_week"],
+    on_site_share: float = DEFAULTS["on_site_share"],
+    reply_rate: float = DEFAULTS["reply_rate"],
+    conversion: float = DEFAULTS["conversion"],
+    offline_minutes: float = DEFAULTS["offline_minutes"],
+    *,
+    names_per_week: int = 30,
+    message_minutes: float = 5.0,
+    meeting_minutes: float = 60.0,
+    text_conversion: float = 0.1,
+    weeks: int = 10_000,
+    seed: int = 2011,
+) -> Mix:
+    """Simulate ``weeks`` weeks of networking at every online share on the grid :data:`SHARES`."""
+    share = check_number("online share", online_share, 0, 1)
+    hours = check_number("hours of networking a week", hours_per_week, 0.5, 20)
+    on_site = check_number("share of your contacts on the site", on_site_share, 0, 1)
+    reply = check_number("reply rate to online messages", reply_rate, 0, 1)
+    convert = check_number("chance a live conversation makes an advocate", conversion, 0, 1)
+    offline = check_number("minutes to find one offline conversation", offline_minutes, 60, 600)
+    names = check_whole("people worth contacting each week", names_per_week, 0, 100)
+    per_message = check_number("minutes per online message", message_minutes, 1, 60)
+    per_meeting = check_number("minutes per live conversation", meeting_minutes, 30, 300)
+    text = check_number("chance a text exchange alone makes an advocate", text_conversion, 0, 1)
+    weeks = check_whole("number of simulated weeks", weeks, 1, 1_000_000)
+    seed = check_whole("seed", seed, 0, 2**32 - 1)
+
+    rng = np.random.default_rng(seed)
+    budget = 60.0 * hours
+    live = (1.0 - SHARES) * budget  # (G,) live minutes at each share
+    affordable = np.floor(SHARES * budget / per_message + 1e-9).astype(np.int32)
+
+    # Who is on the site this week, and who of them would reply, in the order you write to them.
+    on_site_people = rng.binomial(names, on_site, size=weeks).astype(np.int32)
+    messages = np.minimum(affordable[None, :], on_site_people[:, None])
+    replies = _first(_running_successes(rng, weeks, names, reply), messages)
+
+    # Replies you can meet within your live time; the rest of that time goes offline.
+    # A part-conversation's worth of time becomes a whole one with that chance (the week's luck).
+    luck = rng.random((weeks, 2))
+    slots = np.floor(live[None, :] / per_meeting + luck[:, :1]).astype(np.int32)
+    met = np.minimum(replies, slots)
+    spare = live[None, :] - per_meeting * met
+    offline_talks = np.floor(spare / offline + luck[:, 1:]).astype(np.int32)
+    talks = met + offline_talks
+
+    most_talks = int(budget // min(per_meeting, offline)) + 1
+    advocates = _first(_running_successes(rng, weeks, most_talks, convert), talks)
+    advocates += _first(_running_successes(rng, weeks, names, text), replies - met)
+
+    return Mix(
+        shares=SHARES.copy(),
+        advocates=advocates,
+        messages=messages,
+        replies=replies,
+        talks=talks,
+        online_share=float(SHARES[int(np.argmin(np.abs(SHARES - share)))]),
+        params=dict(
+            online_share=share, hours_per_week=hours, on_site_share=on_site, reply_rate=reply,
+            conversion=convert, offline_minutes=offline, names_per_week=names,
+            message_minutes=per_message, meeting_minutes=per_meeting, text_conversion=text,
+            weeks=weeks, seed=seed,
+        ),
+    )
+
+
+def _running_successes(
+    rng: np.random.Generator, rows: int, trials: int, chance: float
+) -> np.ndarray:
+    """(rows, trials + 1): successes within the first 0, 1, ..., trials tries of each row."""
+    hits = rng.random((rows, trials), dtype=np.float32) < chance
+    table = np.zeros((rows, trials + 1), dtype=np.int32)
+    np.cumsum(hits, axis=1, out=table[:, 1:])
+    return table
+
+
+def _first(table: np.ndarray, tries: np.ndarray) -> np.ndarray:
+    """Successes within the first ``tries[s, g]`` tries of row s of a running-successes table."""
+    rows, width = table.shape
+    start = (np.arange(rows, dtype=np.int32) * width)[:, None]
+    return table.ravel()[start + tries]
