@@ -42,6 +42,7 @@ Defaults and where they come from (evidence brief, model 3A):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -71,7 +72,7 @@ class Mix:
     online_share: float  # the learner's share, rounded to the nearest 5%
     params: dict = field(default_factory=dict)
 
-    @property
+    @cached_property
     def mean(self) -> np.ndarray:
         """Average new advocates per week at each share."""
         return self.advocates.mean(axis=0)
