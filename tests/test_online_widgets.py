@@ -57,11 +57,11 @@ def test_your_share_moves_the_marker_and_the_blue_bars(explorer) -> None:
     explorer.controls["online_percent"].value = 20
     assert explorer.figure.yours.get_xdata()[0] == 0.2
     assert "At your 20%" in explorer.summary.value
-    heights = [patch.get_height() for patch in explorer.figure.bars[1]]
+    heights = explorer.figure.bars[1].get_data().values[::2]  # bar, gap, bar, ...
     expected = 100 * explorer.result.distribution(0.2)
     assert np.allclose(heights, expected)
-    for group in explorer.figure.bars:
-        assert abs(sum(p.get_height() for p in group) - 100) < 1e-6
+    for bars in explorer.figure.bars:
+        assert abs(bars.get_data().values.sum() - 100) < 1e-6
     explorer.controls["online_percent"].value = 50
 
 

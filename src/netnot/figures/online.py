@@ -9,7 +9,8 @@ from netnot.figures.live import LiveFigure
 from netnot.models.online import TOP, Mix
 from netnot.style import BLUE, GREEN, ORANGE, VERMILLION
 
-Y_STEPS = (0.25, 0.5, 1, 2, 3, 4, 6, 8, 12, 16)  # advocates a week: the y-axis jumps between these
+# advocates a week: the y-axis jumps between these steps, so it rarely moves
+Y_STEPS = (0.25, 0.5, 1, 2, 3, 4, 6, 8, 12, 16, 24)
 BAR_WIDTH = 0.27
 CATEGORIES = [str(k) for k in range(TOP)] + [f"{TOP}+"]
 
@@ -17,6 +18,11 @@ CATEGORIES = [str(k) for k in range(TOP)] + [f"{TOP}+"]
 def nice_top(peak: float) -> float:
     """The smallest step in Y_STEPS that leaves a little room above ``peak``."""
     return next((step for step in Y_STEPS if peak * 1.15 <= step), Y_STEPS[-1])
+
+
+def bar_heights(values: np.ndarray) -> np.ndarray:
+    """Step heights for bars drawn as one step outline: each bar, then a gap of height 0."""
+    return np.column_stack([values, np.zeros_like(values)]).ravel()[:-1]
 
 
 def percent(share: float) -> str:
@@ -27,7 +33,7 @@ class MixFigure(LiveFigure[Mix]):
     """Left: average advocates a week against the online share, with the two extremes, the best
     mix and your share marked. Right: how weeks vary at offline only, your share and the best."""
 
-    width, height, ncols = 10.0, 3.6, 2
+    width, height, ncols = 9.6, 3.4, 2
 
     def build(self, left: Axes, right: Axes) -> None:
         self.left = left
@@ -45,8 +51,6 @@ class MixFigure(LiveFigure[Mix]):
         self.online = self.live(left.plot([], [], "^", color=VERMILLION, ms=9,
                                           label="online only")[0])
         self.best = self.live(left.plot([], [], "*", color=GREEN, ms=16, label="best mix")[0])
-        self.best_text = self.live(left.text(0, 0, "", color=GREEN, fontsize=9,
-                                             fontweight="bold", ha="center", va="bottom"))
         left.legend(loc="upper right")
         left.set_ylim(0, 1)
 
@@ -54,13 +58,13 @@ class MixFigure(LiveFigure[Mix]):
         right.set_xlabel("new advocates in a week")
         right.set_ylabel("% of simulated weeks")
         where = np.arange(TOP + 1)
-        self.bars = []
+        self.bars = []  # one filled step outline per series: fewer artists, faster redraws
         for offset, colour, label in ((-1, ORANGE, "offline only"), (0, BLUE, "your share"),
                                       (1, GREEN, "best mix")):
-            group = right.bar(where + offset * BAR_WIDTH, np.zeros(TOP + 1), BAR_WIDTH,
-                              color=colour, label=label)
-            self.live(*group.patches)
-            self.bars.append(list(group.patches))
+            middle = where + offset * BAR_WIDTH
+            edges = np.column_stack([middle - BAR_WIDTH / 2, middle + BAR_WIDTH / 2]).ravel()
+            self.bars.append(self.live(right.stairs(np.zeros(edges.size - 1), edges, fill=True,
+                                                    color=colour, label=label)))
         right.set_xticks(where, CATEGORIES)
         right.set_ylim(0, 100)
         right.legend(loc="upper right")
@@ -75,15 +79,12 @@ class MixFigure(LiveFigure[Mix]):
         best = result.best_index
         self.best.set_data([shares[best]], [mean[best]])
         top = nice_top(float(mean.max()))
-        self.best_text.set_position((shares[best], mean[best] + 0.06 * top))
-        self.best_text.set_text(f"best: {percent(shares[best])} online")
         if top != self.left.get_ylim()[1]:
             self.left.set_ylim(0, top)
             self.rescale()
-        for patches, share in zip(self.bars, (0.0, result.online_share, result.best_share),
-                                  strict=True):
-            for patch, height in zip(patches, 100 * result.distribution(share), strict=True):
-                patch.set_height(height)
+        for bars, share in zip(self.bars, (0.0, result.online_share, result.best_share),
+                               strict=True):
+            bars.set_data(bar_heights(100 * result.distribution(share)))
 
     def alt_text(self, result: Mix) -> str:
         mean = result.mean

@@ -136,26 +136,28 @@ def simulate(
 
     rng = np.random.default_rng(seed)
     budget = 60.0 * hours
-    live = (1.0 - SHARES) * budget  # (G,) live minutes at each share
-    affordable = np.floor(SHARES * budget / per_message + 1e-9).astype(np.int32)
+    live = ((1.0 - SHARES) * budget).astype(np.float32)  # (G,) live minutes at each share
+    affordable = np.floor(SHARES * budget / per_message + 1e-9).astype(np.int16)
 
     # Who is on the site this week, and who of them would reply, in the order you write to them.
-    on_site_people = rng.binomial(names, on_site, size=weeks).astype(np.int32)
+    on_site_people = rng.binomial(names, on_site, size=weeks).astype(np.int16)
     messages = np.minimum(affordable[None, :], on_site_people[:, None])
-    replies = _first(_running_successes(rng, weeks, names, reply), messages)
+    most_messages = int(on_site_people.max(initial=0))
+    replies = _first(_running_successes(rng, weeks, most_messages, reply), messages)
 
-    # Replies you can meet within your live time; the rest of that time goes offline.
-    # A part-conversation's worth of time becomes a whole one with that chance (the week's luck).
-    luck = rng.random((weeks, 2))
-    slots = np.floor(live[None, :] / per_meeting + luck[:, :1]).astype(np.int32)
+    # Replies you can meet within your live time; the rest of that time goes offline. Time for
+    # part of a conversation becomes a whole one with that chance (the week's luck), so that on
+    # average exactly the live time is used. Truncation toward zero never gives a negative count.
+    luck = rng.random((2, weeks, 1), dtype=np.float32)
+    slots = (live / np.float32(per_meeting) + luck[0]).astype(np.int16)
     met = np.minimum(replies, slots)
-    spare = live[None, :] - per_meeting * met
-    offline_talks = np.floor(spare / offline + luck[:, 1:]).astype(np.int32)
+    offline_talks = (live / np.float32(offline) + luck[1]
+                     - np.float32(per_meeting / offline) * met).astype(np.int16)
     talks = met + offline_talks
 
-    most_talks = int(budget // min(per_meeting, offline)) + 1
-    advocates = _first(_running_successes(rng, weeks, most_talks, convert), talks)
-    advocates += _first(_running_successes(rng, weeks, names, text), replies - met)
+    unmet = replies - met  # replies that stay text exchanges
+    advocates = _first(_running_successes(rng, weeks, int(talks.max()), convert), talks)
+    advocates += _first(_running_successes(rng, weeks, int(unmet.max()), text), unmet)
 
     return Mix(
         shares=SHARES.copy(),
@@ -178,7 +180,7 @@ def _running_successes(
 ) -> np.ndarray:
     """(rows, trials + 1): successes within the first 0, 1, ..., trials tries of each row."""
     hits = rng.random((rows, trials), dtype=np.float32) < chance
-    table = np.zeros((rows, trials + 1), dtype=np.int32)
+    table = np.zeros((rows, trials + 1), dtype=np.int16)
     np.cumsum(hits, axis=1, out=table[:, 1:])
     return table
 
@@ -187,4 +189,4 @@ def _first(table: np.ndarray, tries: np.ndarray) -> np.ndarray:
     """Successes within the first ``tries[s, g]`` tries of row s of a running-successes table."""
     rows, width = table.shape
     start = (np.arange(rows, dtype=np.int32) * width)[:, None]
-    return table.ravel()[start + tries]
+    return table.ravel()[start + tries.astype(np.int32)]
