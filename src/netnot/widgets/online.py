@@ -120,8 +120,8 @@ def predict_voice(store: ProgressStore | None = None) -> PredictThenReveal:
                "intelligent, and were keener to hire them, when they heard a pitch rather than "
                "read it. Adding video to the audio did not change the ratings. So the voice, more "
                "than the body, carries the difference: a phone call keeps much of what a meeting "
-               "gives you, a text exchange does not. The evaluators did not know the candidates, "
-               "and these were short pitches.")
+               "gives you, a text exchange does not. Keep in mind that this is one set of "
+               "experiments about judging a pitch.")
         return correct, headline, why
 
     choice = W.Dropdown(options=VOICE_OPTIONS, value=VOICE_OPTIONS[0], description="My guess:",
