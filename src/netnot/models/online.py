@@ -17,6 +17,8 @@ The story, for one week of a job search:
   ``offline_minutes`` on average. It is also the only way to reach people who are not on the site.
 * Each live conversation turns the other person into an *advocate* (someone who knows you well
   enough to pass on openings and vouch for you) with chance ``conversion``.
+* Conversations come whole: time for part of one becomes a whole one with that chance, so that
+  on average exactly the live time is used.
 
 Online outreach is wide and cheap but converts poorly on its own; live conversation converts
 well but is slow, and slower still without a door opened first. We simulate many weeks (10,000 by
@@ -26,6 +28,7 @@ numbers), so the curves are smooth and the best share is well defined for a give
 
 Defaults and where they come from (evidence brief, model 3A):
 
+* online_share = 0.5: scenario (the learner's choice; it only moves the "your share" marker).
 * hours_per_week = 5: assumption.
 * on_site_share = 0.5: assumption anchored on Pew Research Center surveys, which report that
   about 30% of U.S. adults use LinkedIn: 51% of those with a bachelor's degree or more and 10% of
