@@ -44,6 +44,7 @@ Defaults and where they come from (evidence brief, model 3A):
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -143,7 +144,7 @@ def simulate(
     affordable = np.floor(SHARES * budget / per_message + 1e-9).astype(np.int16)
 
     # Who is on the site this week, and who of them would reply, in the order you write to them.
-    on_site_people = rng.binomial(names, on_site, size=weeks).astype(np.int16)
+    on_site_people = _binomial(rng, names, on_site, weeks)
     messages = np.minimum(affordable[None, :], on_site_people[:, None])
     most_messages = int(on_site_people.max(initial=0))
     answered = _running_successes(rng, weeks, most_messages, reply)
@@ -179,6 +180,16 @@ def simulate(
             weeks=weeks, seed=seed,
         ),
     )
+
+
+def _binomial(rng: np.random.Generator, trials: int, chance: float, size: int) -> np.ndarray:
+    """Binomial draws by inverting the exact distribution function (fast for few trials)."""
+    k = np.arange(trials + 1)
+    pmf = np.array([math.comb(trials, j) for j in k], dtype=float)
+    pmf *= np.power(chance, k) * np.power(1.0 - chance, trials - k)
+    cdf = np.cumsum(pmf)
+    cdf[-1] = np.inf  # rounding must never push a draw past ``trials``
+    return np.searchsorted(cdf, rng.random(size), side="right").astype(np.int16)
 
 
 def _running_successes(
