@@ -140,22 +140,23 @@ def simulate(
 
     rng = np.random.default_rng(seed)
     budget = 60.0 * hours
-    live = ((1.0 - SHARES) * budget).astype(np.float32)  # (G,) live minutes at each share
+    # Work in (share, week) layout: each share's weeks are contiguous, which is faster here.
+    live = ((1.0 - SHARES) * budget).astype(np.float32)[:, None]  # (G, 1) live minutes
     affordable = np.floor(SHARES * budget / per_message + 1e-9).astype(np.int16)
 
     # Who is on the site this week, and who of them would reply, in the order you write to them.
     on_site_people = _binomial(rng, names, on_site, weeks)
-    messages = np.minimum(affordable[None, :], on_site_people[:, None])
+    messages = np.minimum(affordable[:, None], on_site_people[None, :])
     most_messages = int(on_site_people.max(initial=0))
     answered = _running_successes(rng, weeks, most_messages, reply)
     # successes only grow with tries, so min(affordable, people) tries give the smaller count
-    by_share = answered[np.minimum(affordable, most_messages)].T  # (weeks, G)
-    replies = np.minimum(by_share, answered[on_site_people, np.arange(weeks)][:, None])
+    replies = np.minimum(answered[np.minimum(affordable, most_messages)],
+                         answered[on_site_people, np.arange(weeks)][None, :])
 
     # Replies you can meet within your live time; the rest of that time goes offline. Time for
     # part of a conversation becomes a whole one with that chance (the week's luck), so that on
     # average exactly the live time is used. Truncation toward zero never gives a negative count.
-    luck = rng.random((2, weeks, 1), dtype=np.float32)
+    luck = rng.random((2, 1, weeks), dtype=np.float32)
     slots = (live / np.float32(per_meeting) + luck[0]).astype(np.int16)
     met = np.minimum(replies, slots)
     offline_talks = (live / np.float32(offline) + luck[1]
@@ -168,10 +169,10 @@ def simulate(
 
     return Mix(
         shares=SHARES.copy(),
-        advocates=advocates,
-        messages=messages,
-        replies=replies,
-        talks=talks,
+        advocates=advocates.T,  # (weeks, G) views
+        messages=messages.T,
+        replies=replies.T,
+        talks=talks.T,
         online_share=float(SHARES[int(np.argmin(np.abs(SHARES - share)))]),
         params=dict(
             online_share=share, hours_per_week=hours, on_site_share=on_site, reply_rate=reply,
@@ -206,6 +207,6 @@ def _running_successes(
 
 
 def _first(table: np.ndarray, tries: np.ndarray) -> np.ndarray:
-    """Successes within the first ``tries[s, g]`` tries of row s of a running-successes table."""
+    """Successes within the first ``tries[g, s]`` tries of week s of a running-successes table."""
     rows = table.shape[1]
-    return table.ravel()[tries.astype(np.int32) * rows + np.arange(rows, dtype=np.int32)[:, None]]
+    return table.ravel()[tries.astype(np.int32) * rows + np.arange(rows, dtype=np.int32)]
