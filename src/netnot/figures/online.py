@@ -33,7 +33,7 @@ class MixFigure(LiveFigure[Mix]):
     """Left: average advocates a week against the online share, with the two extremes, the best
     mix and your share marked. Right: how weeks vary at offline only, your share and the best."""
 
-    width, height, ncols = 9.6, 3.4, 2
+    width, height, ncols = 9.6, 3.6, 2
 
     def build(self, left: Axes, right: Axes) -> None:
         self.left = left
@@ -51,11 +51,13 @@ class MixFigure(LiveFigure[Mix]):
         self.online = self.live(left.plot([], [], "^", color=VERMILLION, ms=9,
                                           label="online only")[0])
         self.best = self.live(left.plot([], [], "*", color=GREEN, ms=16, label="best mix")[0])
-        left.legend(loc="upper right")
         left.set_ylim(0, 1)
+        # One legend above both panels, so that moving lines and bars never hide it. The bars
+        # use the markers' colours: orange offline only, blue your share, green best mix.
+        self.fig.legend(handles=left.get_lines(), loc="outside upper center", ncols=5)
 
-        right.set_title("How much one week varies")
-        right.set_xlabel("new advocates in a week")
+        right.set_title("How much single weeks vary")
+        right.set_xlabel("new advocates in a week (colours as in the legend)")
         right.set_ylabel("% of simulated weeks")
         where = np.arange(TOP + 1)
         self.bars = []  # one filled step outline per series: fewer artists, faster redraws
@@ -66,8 +68,7 @@ class MixFigure(LiveFigure[Mix]):
             self.bars.append(self.live(right.stairs(np.zeros(edges.size - 1), edges, fill=True,
                                                     color=colour, label=label)))
         right.set_xticks(where, CATEGORIES)
-        right.set_ylim(0, 100)
-        right.legend(loc="upper right")
+        right.set_ylim(0, 102)
 
     def update(self, result: Mix) -> None:
         mean = result.mean
