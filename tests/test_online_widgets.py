@@ -77,6 +77,8 @@ def test_heaviest_settings_are_accepted() -> None:
     explorer = lesson.explorer()
     assert explorer.update(**lesson.HEAVIEST) is True
     assert explorer.result.params["hours_per_week"] == lesson.HEAVIEST["hours_per_week"]
+    top = explorer.figure.left.get_ylim()[1]
+    assert 0 < curve(explorer).max() <= top, "the y-axis grows to keep the whole curve in view"
 
 
 def answer(check, text: str) -> None:
