@@ -210,7 +210,8 @@ def simulate(
     m = np.arange(horizon + 1, dtype=float)
     maturity = 1.0 - np.exp(-m / maturing_weeks) if maturing_weeks > 0 else np.ones(horizon + 1)
     maturity[0] = 1.0
-    patience_of = np.array([horizon + 1, 1, patience, 0, 0, 0][:n_pol])[:, None]
+    never = horizon + 1
+    patience_of = np.array([never, 1, patience, never, never, never][:n_pol])[:, None]
     arms = np.arange(N_ARMS)[None, :, None]
     cell = np.arange(seekers) * N_ARMS  # where each seeker's rates start in ``rates``
 
