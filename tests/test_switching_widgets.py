@@ -61,12 +61,13 @@ def test_networking_maturing_changes_the_networking_share_shown(explorer):
 
 
 def test_spread_panel_draws_the_percentiles(explorer):
-    result = explorer.result
-    box = explorer.figure.boxes["evidence"].get_xdata()
-    expected = np.minimum(result.percentiles("evidence", (25, 75)), result.horizon + 1)
-    assert np.allclose(box, expected)
-    median = explorer.figure.medians["evidence"].get_xdata()[0]
-    assert median == min(result.median("evidence"), result.horizon + 1)
+    result, figure = explorer.result, explorer.figure
+    end = result.horizon + 1
+    for index, policy in enumerate(model.BASELINES):
+        p10, p25, p50, p75, p90 = np.minimum(result.percentiles(policy, (10, 25, 50, 75, 90)), end)
+        assert np.allclose(figure.boxes.get_segments()[index][:, 0], [p25, p75])
+        assert np.allclose(figure.whiskers.get_segments()[index][:, 0], [p10, p90])
+        assert figure.medians.get_xdata()[index] == p50 == min(result.median(policy), end)
 
 
 def test_bad_value_shows_a_message_and_keeps_the_figure(explorer):

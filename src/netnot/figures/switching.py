@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
 
 from netnot import style
 from netnot.figures.live import LiveFigure
@@ -25,11 +26,16 @@ def describe_week(value: float, horizon: int) -> str:
     return f"over {horizon}" if math.isinf(value) else f"{value:.0f}"
 
 
+SHORT = {"every silent week": "switch every silent week",
+         "after k silent weeks": "switch after k silent weeks",
+         "evidence + steady networking": "evidence + networking"}
+
+
 class SwitchingFigure(LiveFigure[SwitchingResult]):
     """Left: share still without an offer, week by week. Right: the spread of weeks to a first
     offer per policy (10-90% thin, 25-75% thick, median dot)."""
 
-    width, height, ncols = 10.0, 3.8, 2
+    width, height, ncols = 9.5, 3.5, 2
     horizon = 52
 
     def __init__(self, with_rule: bool = False) -> None:
@@ -52,36 +58,41 @@ class SwitchingFigure(LiveFigure[SwitchingResult]):
 
         rows = np.arange(len(self.policies))[::-1]
         spread.set(xlim=(0, end + 1), ylim=(-0.7, len(self.policies) - 0.3),
-                   xlabel=f"week of first offer (right edge: none within {self.horizon} weeks)",
+                   xlabel=f"week of first offer (edge: none by week {self.horizon})",
                    title="Weeks to a first offer: the spread")
-        spread.set_yticks(rows, [LABELS[p] for p in self.policies], fontsize="small")
+        spread.set_yticks(rows, [SHORT.get(p, LABELS[p]) for p in self.policies],
+                          fontsize="small")
         spread.axvline(end, color=style.GREY, lw=1, linestyle=":")
-        self.whiskers, self.boxes, self.medians = {}, {}, {}
-        for policy in self.policies:
-            colour, _ = LOOK[policy]
-            (self.whiskers[policy],) = spread.plot([], [], color=colour, lw=1.5)
-            (self.boxes[policy],) = spread.plot([], [], color=colour, lw=7, solid_capstyle="butt")
-            (self.medians[policy],) = spread.plot([], [], "o", color="white", mec="black", ms=6)
-            self.live(self.whiskers[policy], self.boxes[policy], self.medians[policy])
+        colours = [LOOK[p][0] for p in self.policies]
+        self.whiskers = self.live(spread.add_collection(LineCollection([], colors=colours, lw=1.5)))
+        self.boxes = self.live(spread.add_collection(
+            LineCollection([], colors=colours, lw=7, capstyle="butt")))
+        (self.medians,) = spread.plot([], [], "o", color="white", mec="black", ms=6)
+        self.live(self.medians)
         self.rows = dict(zip(self.policies, rows, strict=True))
 
     def update(self, result: SwitchingResult) -> None:
         weeks = np.arange(result.horizon + 1)
         end = result.horizon + 1
+        whiskers, boxes, medians, rows = [], [], [], []
         for policy in self.policies:
             present = policy in result.policies
-            for artist in (self.lines[policy], self.whiskers[policy], self.boxes[policy],
-                           self.medians[policy]):
-                artist.set_visible(present)
-            if not present:
+            self.lines[policy].set_visible(present)
+            row = self.rows[policy]
+            if not present:  # keep the colours in step with the rows: draw nothing there
+                whiskers.append([(0, row), (0, row)])
+                boxes.append([(0, row), (0, row)])
                 continue
             self.lines[policy].set_data(weeks, result.still_searching(policy))
             spread = result.percentiles(policy, (10, 25, 50, 75, 90))
             p10, p25, p50, p75, p90 = np.minimum(spread, end)
-            row = self.rows[policy]
-            self.whiskers[policy].set_data([p10, p90], [row, row])
-            self.boxes[policy].set_data([p25, p75], [row, row])
-            self.medians[policy].set_data([p50], [row])
+            whiskers.append([(p10, row), (p90, row)])
+            boxes.append([(p25, row), (p75, row)])
+            medians.append(p50)
+            rows.append(row)
+        self.whiskers.set_segments(whiskers)
+        self.boxes.set_segments(boxes)
+        self.medians.set_data(medians, rows)
 
     def alt_text(self, result: SwitchingResult) -> str:
         parts = [

@@ -199,10 +199,11 @@ def simulate(
     rng = np.random.default_rng(seed)
     rates = personal_rates(response_rate, networking_rate, spread, seekers, rng).reshape(-1)
     luck = rng.random((horizon, seekers))  # the same weekly luck for every policy
-    start = rng.integers(0, N_ARMS, seekers)
-    jumps = rng.integers(1, N_ARMS, (horizon, seekers))  # "switch to a random other strategy"
+    start = rng.integers(0, N_ARMS, seekers).astype(np.int32)
+    jumps = rng.integers(1, N_ARMS, (horizon, seekers)).astype(np.int32)  # to a random other
     jitter = 1e-9 * rng.random((2, N_ARMS, seekers))  # breaks the evidence rules' ties at random
     rule_rng = np.random.default_rng([seed, 1])
+    scaled_luck = luck / offer_chance  # an offer when luck < chance * offer_chance
 
     policies = BASELINES + ((YOUR_RULE,) if rule is not None else ())
     n_pol = len(policies)
@@ -211,19 +212,25 @@ def simulate(
     maturity = 1.0 - np.exp(-m / maturing_weeks) if maturing_weeks > 0 else np.ones(horizon + 1)
     maturity[0] = 1.0
     never = horizon + 1
-    patience_of = np.array([never, 1, patience, never, never, never][:n_pol])[:, None]
-    arms = np.arange(N_ARMS)[None, :, None]
-    cell = np.arange(seekers) * N_ARMS  # where each seeker's rates start in ``rates``
+    patience_of = np.array([never, 1, patience, never, never, never][:n_pol], np.int32)[:, None]
+    arms = np.arange(N_ARMS, dtype=np.int32)[None, :, None]
+    # One row of chances per seeker: the three steady strategies, then networking in its m-th
+    # week (m = 0..horizon), so that one look-up gives this week's chance.
+    width = NETWORKING + horizon
+    rates = rates.reshape(seekers, N_ARMS)
+    chances = np.concatenate([rates[:, :NETWORKING], rates[:, NETWORKING:] * maturity[1:]], 1)
+    chances = chances.reshape(-1)
+    cell = (np.arange(seekers) * width).astype(np.int32)  # + strategy, or + 3 + (m - 1)
 
     current = np.tile(start, (n_pol, 1))
-    silent = np.zeros((n_pol, seekers), dtype=np.int64)
-    networking_weeks = np.zeros((n_pol, seekers), dtype=np.int64)
-    searched = np.zeros((n_pol, seekers), dtype=np.int64)  # weeks spent searching
+    silent = np.zeros((n_pol, seekers), dtype=np.int32)
+    networking_lag = np.full((n_pol, seekers), -1, dtype=np.int32)  # weeks networking - 1
+    searched = np.zeros((n_pol, seekers), dtype=np.int32)  # weeks spent searching
     active = np.ones((n_pol, seekers), dtype=bool)
     # The evidence of the rows that learn (the two evidence rules and the learner's rule), per
     # row, strategy and seeker, packed in one number: tries * size + successes.
     size = horizon + 1
-    evidence = np.zeros((n_pol - 3, N_ARMS, seekers), dtype=np.int64)
+    evidence = np.zeros((n_pol - 3, N_ARMS, seekers), dtype=np.int32)
     grid = np.arange(size, dtype=float)
     table = upper_confidence(grid[:, None], grid[None, :]).reshape(-1)  # score by packed evidence
     score = table[0] + jitter  # the evidence rules' scores
@@ -243,20 +250,23 @@ def simulate(
             )
 
         networking = choice == NETWORKING
-        networking_weeks += networking & active
-        chance = rates.take(cell + choice) * maturity.take(networking_weeks * networking)
-        responded = (luck[week - 1] < chance) & active
-        offered = (luck[week - 1] < chance * offer_chance) & active
+        networking_lag += networking & active
+        chance = chances.take(cell + choice + networking * networking_lag) * active
+        responded = luck[week - 1] < chance
+        offered = scaled_luck[week - 1] < chance
         evidence += (choice[3:, None, :] == arms) * (active[3:] * size + responded[3:])[:, None, :]
         score = table.take(evidence[:2]) + jitter
-        silent = (silent * (choice == current) + 1) * ~responded
+        silent *= choice == current
+        silent += 1
+        silent *= ~responded
         searched += active
         active &= ~offered
         current = choice
-        if not active.any():
+        if week % 4 == 0 and not active.any():
             break
 
     weeks = np.where(active, np.inf, searched)
+    networking_weeks = networking_lag + 1
     share = networking_weeks.sum(axis=1) / np.maximum(searched.sum(axis=1), 1)
     return SwitchingResult(
         policies=policies, weeks=weeks, networking_share=share, horizon=horizon,
