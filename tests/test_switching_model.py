@@ -94,7 +94,9 @@ def literal(seed: int, seekers: int, horizon: int = 52, **params: float) -> np.n
     luck = rng.random((horizon, seekers))
     start = rng.integers(0, 4, seekers)
     jumps = rng.integers(1, 4, (horizon, seekers))
-    jitter = 1e-9 * rng.random((2, 4, seekers))
+    jitter = (1e-9 * rng.random((2, 4, seekers))).astype(np.float32)
+    scaled = (luck / p["offer_chance"]).astype(np.float32)  # the model works in single precision
+    luck = luck.astype(np.float32)
     weeks = np.full((len(S.BASELINES), seekers), np.inf)
     for i in range(seekers):
         for row, policy in enumerate(S.BASELINES):
@@ -106,8 +108,8 @@ def literal(seed: int, seekers: int, horizon: int = 52, **params: float) -> np.n
                 elif policy == "after k silent weeks" and silent >= p["patience"]:
                     arm = (arm + jumps[week - 1, i]) % 4
                 elif policy.startswith("evidence") and week > 1:
-                    score = [S.upper_confidence(tries[k], wins[k]) + jitter[row - 3, k, i]
-                             for k in range(4)]
+                    score = [np.float32(S.upper_confidence(tries[k], wins[k]))
+                             + jitter[row - 3, k, i] for k in range(4)]
                     arm = int(np.argmax(score))
                     if policy.endswith("networking") and week % 2 == 0:
                         arm = S.NETWORKING
@@ -115,7 +117,8 @@ def literal(seed: int, seekers: int, horizon: int = 52, **params: float) -> np.n
                 chance = rates[i, arm]
                 if arm == S.NETWORKING and p["maturing_weeks"] > 0:
                     chance *= 1 - math.exp(-tries[arm] / p["maturing_weeks"])
-                if luck[week - 1, i] < chance * p["offer_chance"]:
+                chance = np.float32(chance)
+                if scaled[week - 1, i] < chance:
                     weeks[row, i] = week
                     break
                 responded = luck[week - 1, i] < chance

@@ -120,8 +120,8 @@ class SwitchingResult:
         return float(np.mean(np.minimum(self.row(policy), self.horizon)))
 
     def median(self, policy: str) -> float:
-        """Median week of the first offer (inf if most seekers have none by the horizon)."""
-        return float(np.median(self.row(policy)))
+        """Median week of the first offer: the week by which half had one (inf: not by then)."""
+        return self.percentile(policy, 50)
 
     def percentile(self, policy: str, q: float) -> float:
         """The week by which ``q`` per cent of seekers had their first offer (inf: not by then)."""
@@ -199,11 +199,13 @@ def simulate(
     rng = np.random.default_rng(seed)
     rates = personal_rates(response_rate, networking_rate, spread, seekers, rng).reshape(-1)
     luck = rng.random((horizon, seekers))  # the same weekly luck for every policy
-    start = rng.integers(0, N_ARMS, seekers).astype(np.int32)
-    jumps = rng.integers(1, N_ARMS, (horizon, seekers)).astype(np.int32)  # to a random other
+    start = rng.integers(0, N_ARMS, seekers).astype(np.int8)
+    jumps = rng.integers(1, N_ARMS, (horizon, seekers)).astype(np.int8)  # to a random other
     jitter = 1e-9 * rng.random((2, N_ARMS, seekers))  # breaks the evidence rules' ties at random
     rule_rng = np.random.default_rng([seed, 1])
-    scaled_luck = luck / offer_chance  # an offer when luck < chance * offer_chance
+    # single precision is plenty for chances and halves the work
+    scaled_luck = (luck / offer_chance).astype(np.float32)  # offer: luck < chance * offer_chance
+    luck = luck.astype(np.float32)
 
     policies = BASELINES + ((YOUR_RULE,) if rule is not None else ())
     n_pol = len(policies)
@@ -212,27 +214,29 @@ def simulate(
     maturity = 1.0 - np.exp(-m / maturing_weeks) if maturing_weeks > 0 else np.ones(horizon + 1)
     maturity[0] = 1.0
     never = horizon + 1
-    patience_of = np.array([never, 1, patience, never, never, never][:n_pol], np.int32)[:, None]
-    arms = np.arange(N_ARMS, dtype=np.int32)[None, :, None]
+    patience_of = np.array([never, 1, patience, never, never, never][:n_pol], np.int16)[:, None]
+    arms = np.arange(N_ARMS, dtype=np.int8)[None, :, None]
     # One row of chances per seeker: the three steady strategies, then networking in its m-th
     # week (m = 0..horizon), so that one look-up gives this week's chance.
     width = NETWORKING + horizon
     rates = rates.reshape(seekers, N_ARMS)
     chances = np.concatenate([rates[:, :NETWORKING], rates[:, NETWORKING:] * maturity[1:]], 1)
-    chances = chances.reshape(-1)
+    chances = chances.reshape(-1).astype(np.float32)
     cell = (np.arange(seekers) * width).astype(np.int32)  # + strategy, or + 3 + (m - 1)
 
     current = np.tile(start, (n_pol, 1))
-    silent = np.zeros((n_pol, seekers), dtype=np.int32)
-    networking_lag = np.full((n_pol, seekers), -1, dtype=np.int32)  # weeks networking - 1
-    searched = np.zeros((n_pol, seekers), dtype=np.int32)  # weeks spent searching
+    silent = np.zeros((n_pol, seekers), dtype=np.int16)
+    networking_lag = np.full((n_pol, seekers), -1, dtype=np.int16)  # weeks networking - 1
+    searched = np.zeros((n_pol, seekers), dtype=np.int16)  # weeks spent searching
     active = np.ones((n_pol, seekers), dtype=bool)
     # The evidence of the rows that learn (the two evidence rules and the learner's rule), per
     # row, strategy and seeker, packed in one number: tries * size + successes.
     size = horizon + 1
-    evidence = np.zeros((n_pol - 3, N_ARMS, seekers), dtype=np.int32)
+    evidence = np.zeros((n_pol - 3, N_ARMS, seekers), dtype=np.int16)
     grid = np.arange(size, dtype=float)
     table = upper_confidence(grid[:, None], grid[None, :]).reshape(-1)  # score by packed evidence
+    table = table.astype(np.float32)
+    jitter = jitter.astype(np.float32)
     score = table[0] + jitter  # the evidence rules' scores
 
     for week in range(1, horizon + 1):
