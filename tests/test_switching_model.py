@@ -91,12 +91,11 @@ def literal(seed: int, seekers: int, horizon: int = 52, **params: float) -> np.n
     p = {**S.DEFAULTS, **params}
     rng = np.random.default_rng(seed)
     rates = S.personal_rates(p["response_rate"], p["networking_rate"], p["spread"], seekers, rng)
-    luck = rng.random((horizon, seekers))
-    start = rng.integers(0, 4, seekers)
-    jumps = rng.integers(1, 4, (horizon, seekers))
-    jitter = (1e-9 * rng.random((2, 4, seekers))).astype(np.float32)
-    scaled = (luck / p["offer_chance"]).astype(np.float32)  # the model works in single precision
-    luck = luck.astype(np.float32)
+    luck = rng.random((horizon, seekers), dtype=np.float32)  # the model uses single precision
+    scaled = luck / np.float32(p["offer_chance"])
+    start = rng.integers(0, 4, seekers, dtype=np.int8)
+    jumps = rng.integers(1, 4, (horizon, seekers), dtype=np.int8)
+    jitter = np.float32(1e-6) * rng.random((2, 4, seekers), dtype=np.float32)
     weeks = np.full((len(S.BASELINES), seekers), np.inf)
     for i in range(seekers):
         for row, policy in enumerate(S.BASELINES):

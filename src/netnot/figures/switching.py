@@ -35,7 +35,7 @@ class SwitchingFigure(LiveFigure[SwitchingResult]):
     """Left: share still without an offer, week by week. Right: the spread of weeks to a first
     offer per policy (10-90% thin, 25-75% thick, median dot)."""
 
-    width, height, ncols = 9.5, 3.5, 2
+    width, height, ncols = 9.0, 3.3, 2
     horizon = 52
 
     def __init__(self, with_rule: bool = False) -> None:

@@ -198,14 +198,13 @@ def simulate(
 
     rng = np.random.default_rng(seed)
     rates = personal_rates(response_rate, networking_rate, spread, seekers, rng).reshape(-1)
-    luck = rng.random((horizon, seekers))  # the same weekly luck for every policy
-    start = rng.integers(0, N_ARMS, seekers).astype(np.int8)
-    jumps = rng.integers(1, N_ARMS, (horizon, seekers)).astype(np.int8)  # to a random other
-    jitter = 1e-9 * rng.random((2, N_ARMS, seekers))  # breaks the evidence rules' ties at random
+    # The same weekly luck for every policy; single precision is plenty and halves the work.
+    luck = rng.random((horizon, seekers), dtype=np.float32)
+    scaled_luck = luck / np.float32(offer_chance)  # an offer when luck < chance * offer_chance
+    start = rng.integers(0, N_ARMS, seekers, dtype=np.int8)
+    jumps = rng.integers(1, N_ARMS, (horizon, seekers), dtype=np.int8)  # to a random other
+    jitter = np.float32(1e-6) * rng.random((2, N_ARMS, seekers), dtype=np.float32)  # ties
     rule_rng = np.random.default_rng([seed, 1])
-    # single precision is plenty for chances and halves the work
-    scaled_luck = (luck / offer_chance).astype(np.float32)  # offer: luck < chance * offer_chance
-    luck = luck.astype(np.float32)
 
     policies = BASELINES + ((YOUR_RULE,) if rule is not None else ())
     n_pol = len(policies)
@@ -236,7 +235,6 @@ def simulate(
     grid = np.arange(size, dtype=float)
     table = upper_confidence(grid[:, None], grid[None, :]).reshape(-1)  # score by packed evidence
     table = table.astype(np.float32)
-    jitter = jitter.astype(np.float32)
     score = table[0] + jitter  # the evidence rules' scores
 
     for week in range(1, horizon + 1):
