@@ -214,7 +214,6 @@ def simulate(
     maturity[0] = 1.0
     never = horizon + 1
     patience_of = np.array([never, 1, patience, never, never, never][:n_pol], np.int16)[:, None]
-    arms = np.arange(N_ARMS, dtype=np.int8)[None, :, None]
     # One row of chances per seeker: the three steady strategies, then networking in its m-th
     # week (m = 0..horizon), so that one look-up gives this week's chance.
     width = NETWORKING + horizon
@@ -236,6 +235,10 @@ def simulate(
     table = upper_confidence(grid[:, None], grid[None, :]).reshape(-1)  # score by packed evidence
     table = table.astype(np.float32)
     score = table[0] + jitter  # the evidence rules' scores
+    flat_evidence, flat_score = evidence.reshape(-1), score.reshape(-1)
+    flat_jitter = jitter.reshape(-1)
+    # where (evidence row, strategy 0, seeker) sits in the flat arrays
+    row_cell = (np.arange(n_pol - 3)[:, None] * N_ARMS * seekers + np.arange(seekers))
 
     for week in range(1, horizon + 1):
         switch = silent >= patience_of
@@ -256,8 +259,11 @@ def simulate(
         chance = chances.take(cell + choice + networking * networking_lag) * active
         responded = luck[week - 1] < chance
         offered = scaled_luck[week - 1] < chance
-        evidence += (choice[3:, None, :] == arms) * (active[3:] * size + responded[3:])[:, None, :]
-        score = table.take(evidence[:2]) + jitter
+        # only the chosen strategy's evidence and score change
+        chosen = row_cell + choice[3:] * np.int32(seekers)
+        flat_evidence[chosen] += active[3:] * size + responded[3:]
+        mine = chosen[:2]
+        flat_score[mine] = table.take(flat_evidence.take(mine)) + flat_jitter.take(mine)
         silent *= choice == current
         silent += 1
         silent *= ~responded
