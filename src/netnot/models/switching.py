@@ -178,7 +178,7 @@ def simulate(
     *,
     rule: Rule | None = None,
     horizon: int = 52,
-    seekers: int = 3_000,
+    seekers: int = 2_500,
     seed: int = 2011,
 ) -> SwitchingResult:
     """Run every baseline policy (and ``rule``, if given) on the same simulated seekers."""
