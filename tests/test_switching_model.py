@@ -144,6 +144,15 @@ def test_a_rule_that_returns_current_is_never_switching():
     assert np.array_equal(result.row(S.YOUR_RULE), result.row("stick"))
 
 
+def test_the_example_rule_is_valid_and_switches_after_eight_silent_weeks():
+    result = S.simulate(rule=S.example_rule, **SMALL)
+    assert np.isfinite(result.row(S.YOUR_RULE)).any()
+    rng = np.random.default_rng(0)
+    current, silent = np.array([0, 1, 2, 3]), np.array([7, 8, 0, 9])
+    chosen = S.example_rule(3, current, silent, np.zeros((4, 4)), np.zeros((4, 4)), rng)
+    assert chosen[0] == 0 and chosen[2] == 2 and chosen[1] != 1 and chosen[3] != 3
+
+
 def test_the_rule_sees_consistent_arrays():
     seen = []
 

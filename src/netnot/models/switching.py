@@ -79,25 +79,28 @@ DEFAULTS = dict(
     patience=6,
 )
 
-Rule = Callable[..., np.ndarray]
-"""A learner's switching rule::
+Rule = Callable[..., np.ndarray]  # a learner's switching rule: see example_rule
 
-    def my_rule(week, current, silent_weeks, tries, successes, rng):
-        ...
-        return choices
 
-It is called once a week (week = 1, 2, ...) for ALL simulated seekers at once:
+def example_rule(week: int, current: np.ndarray, silent_weeks: np.ndarray, tries: np.ndarray,
+                 successes: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """An example rule: after 8 silent weeks in a row, switch to another strategy at random.
 
-* ``week``: the number of the week about to start (1 in the first week);
-* ``current``: array of each seeker's strategy so far (0 to 3; in week 1 a random start);
-* ``silent_weeks``: array, how many weeks in a row the current strategy has gone without a response;
-* ``tries``: table (one row per seeker, one column per strategy) of weeks spent on each strategy;
-* ``successes``: the same table counting responses (interviews or meetings) from each strategy;
-* ``rng``: a numpy random generator, for any random choice.
+    A rule is called once a week (week = 1, 2, ...) for ALL simulated seekers at once, with:
 
-It returns an array with one strategy number (0 to 3) per seeker: what they do this week.
-``return current`` is the rule "stick with it forever".
-"""
+    * ``week``: the number of the week about to start (1 in the first week);
+    * ``current``: array of each seeker's strategy so far (0 applications, 1 direct contact,
+      2 recruiters, 3 networking; in week 1 a random start);
+    * ``silent_weeks``: array, how many weeks in a row the current strategy has been silent;
+    * ``tries``: table, one row per seeker and one column per strategy: weeks spent on each;
+    * ``successes``: the same table, counting responses (interviews or meetings);
+    * ``rng``: a numpy random generator, for any random choice.
+
+    It returns an array with one strategy number (0 to 3) per seeker: what they do this week.
+    ``return current`` is the rule "never switch".
+    """
+    other = (current + rng.integers(1, N_ARMS, current.shape[0])) % N_ARMS
+    return np.where(silent_weeks >= 8, other, current)
 
 
 @dataclass(frozen=True)
