@@ -98,7 +98,7 @@ def test_save_in_an_unwritable_folder_explains_and_shows_the_text(store, tmp_pat
 
 def test_predict_right_and_wrong(store):
     widget = lesson.predict(store=store)
-    truth = 100 * lesson.switching.simulate().share_by("evidence", 6)
+    truth = 100 * model.simulate_mix(model.Plan()).by_week_6["your mix"]
     widget.control.value = 90
     widget.check()
     assert "Not quite" in widget.feedback.value and f"{truth:.0f}%" in widget.feedback.value

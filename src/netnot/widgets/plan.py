@@ -193,26 +193,29 @@ def plan_builder(store: ProgressStore | None = None,
 
 
 def predict(store: ProgressStore | None = None) -> PredictThenReveal:
-    """Guess what share of sound searches bring an offer within six weeks."""
-    result = switching.simulate()
-    truth = 100 * result.share_by("evidence", 6)
+    """Guess what share of simulated seekers with a sensible mix have an offer within six weeks."""
+    result = model.simulate_mix(model.Plan())
+    truth = 100 * result.by_week_6["your mix"]
+    later = 100 * (1 - result.still_searching["your mix"][-1])
 
     def reveal(guess: int) -> tuple[bool, str, str]:
         close = abs(guess - truth) <= 10
-        headline = (f"you guessed {guess}%. In lesson 05's simulation, seekers using the "
-                    f"evidence rule had a first offer within six weeks in {truth:.0f}% of cases; "
-                    f"the median wait was {result.median('evidence'):.0f} weeks.")
+        headline = (f"you guessed {guess}%. In the simulation below, {truth:.0f}% of seekers with "
+                    f"this plan had a first offer within six weeks, and {later:.0f}% within "
+                    f"{len(result.weeks) - 1} weeks.")
         why = ("Six weeks are enough to build habits and see leading indicators move (replies, "
-               "meetings, introductions), rarely enough to judge a plan by offers. Plan what you "
-               "will count, so that you can tell in week 4 whether the plan is working.")
+               "meetings, introductions), but for most people not enough to judge a plan by "
+               "offers. Plan what you will count, so that you can tell in week 4 whether the plan "
+               "is working.")
         return close, headline, why
 
     guess = W.IntSlider(value=50, min=0, max=100, step=5, description="My guess (%):",
                         style={"description_width": "initial"})
     return PredictThenReveal(
         LESSON, "predict-offer-in-six-weeks",
-        "Someone follows a sound, evidence-based search plan. What share of people like them have "
-        "a first job offer by the end of six weeks?", guess, reveal, store)
+        "Someone spends 10 hours a week on a sensible mix: applications, contacting employers "
+        "directly, recruiters and networking. What share of people like them have a first job "
+        "offer by the end of six weeks?", guess, reveal, store)
 
 
 def leading_indicators(store: ProgressStore | None = None) -> MultipleChoice:
