@@ -98,7 +98,6 @@ class PlanBuilder(W.VBox):
         self.save_button = W.Button(description="Save my plan as a document", icon="save",
                                     button_style="primary", layout=W.Layout(width="auto"))
         self.save_button.on_click(lambda _: self.save_document())
-        self.preview = W.HTML()
         for control in self.controls():
             control.observe(self._changed, names="value")
         step = lambda text: W.HTML(f"<h4>{html.escape(text)}</h4>")  # noqa: E731
