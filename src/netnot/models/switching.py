@@ -24,20 +24,22 @@ same weekly luck (common random numbers), so differences come from the policies 
   plausibly be highest: estimate plus one standard error.
 * ``evidence + steady networking``: the same, but every other week goes to networking whatever
   the counts say, so a maturing strategy is not dropped before it can show what it does.
-* Optionally, the learner's own rule (see :data:`Rule`).
+* Optionally, the learner's own rule (see :func:`example_rule` for its arguments).
 
 Defaults and where they come from (evidence brief §2I and models 5A/5B):
 
-* response_rate = 0.05 a week: assumption; the brief's illustrative per-action rates are
-  0.02-0.10 and successes in a real search are rare.
-* STRATEGY_FACTORS = (0.4, 1.0, 1.6): assumption, so the three steady strategies differ.
-* networking_rate = 0.12 a week once mature: assumption (model 5B uses a mature rate of 0.15).
-* maturing_weeks = 8: assumption. Anchor: relationships take weeks of repeated contact before
+* response_rate = 0.12 a week: assumption. Responses are rare: most weeks are silent even on a
+  strategy that works (the evidence brief's illustrative rates are 2-10% per action).
+* STRATEGY_FACTORS = (0.4, 1.0, 1.6): assumption, so the three steady strategies differ
+  (applications 4.8%, direct contact 12%, recruiters 19% a week for a typical person).
+* networking_rate = 0.4 a week once mature: assumption (model 5B also makes mature networking
+  the strongest strategy on average; set it low to see when leaving networking is right).
+* maturing_weeks = 10: assumption. Anchor: relationships take weeks of repeated contact before
   someone will vouch for you (Hall 2019, Journal of Social and Personal Relationships).
-* offer_chance = 0.3: assumption (roughly one offer for every three interviews or meetings).
-* spread = 0.6: assumption; what works differs between people, so each must learn it.
+* offer_chance = 0.25: assumption (roughly one offer for every four interviews or meetings).
+* spread = 0.8: assumption; what works differs between people, so each must find out.
 * patience = 6 silent weeks: assumption, a middle setting for the learner to vary.
-* horizon = 52 weeks: one year of searching.
+* horizon = 52 weeks: one year of searching; seekers = 2,500, so that a slider update is quick.
 """
 
 from __future__ import annotations
