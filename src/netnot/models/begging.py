@@ -150,8 +150,8 @@ def simulate(
     """Simulate the four cadences on ``contacts`` contacts for ``horizon`` weeks."""
     params = dict(
         pester_every=check_whole("weeks between pestering asks", pester_every, 1, 26),
-        ask_cost=check_number("goodwill cost of each repeat ask", ask_cost, 0, 1),
-        give_gain=check_number("goodwill gained from each give", give_gain, 0, 1),
+        ask_cost=check_number("goodwill lost per repeat ask", ask_cost, 0, 1),
+        give_gain=check_number("goodwill won per give", give_gain, 0, 1),
         give_every=check_whole("weeks between gives", give_every, 1, 26),
         opening_chance=check_number(
             "weekly chance of an opening near a contact", opening_chance, 0, 1

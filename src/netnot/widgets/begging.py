@@ -6,6 +6,7 @@ import ipywidgets as W
 
 from netnot.figures.begging import OutreachFigure, labels
 from netnot.models import begging
+from netnot.params import check_number
 from netnot.progress import ProgressStore
 from netnot.widgets.checks import (
     Item,
@@ -27,8 +28,9 @@ ADVICE, JOB = "asking for advice or information", "asking for a job"
 def run(pester_every: int, ask_cost: float, give_gain: float, give_every: int,
         opening_percent: float, memory_weeks: float) -> begging.Outreach:
     """The model, with the opening chance given in percent as on the slider."""
-    return begging.simulate(pester_every, ask_cost, give_gain, give_every,
-                            opening_percent / 100, memory_weeks)
+    percent = check_number("weekly chance of an opening (%)", opening_percent, 0, 100)
+    return begging.simulate(pester_every, ask_cost, give_gain, give_every, percent / 100,
+                            memory_weeks)
 
 
 def summary(result: begging.Outreach) -> str:
