@@ -27,7 +27,7 @@ def venv_bin(name: str) -> str:
 
 
 def install(extra: str = "") -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - a clear message on an old Python
         sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
     if not Path(venv_bin("python")).exists():
         print(f"Creating a virtual environment in {VENV} ...", flush=True)
@@ -48,7 +48,10 @@ def main(argv: list[str]) -> int:
         return subprocess.run(args, cwd=ROOT).returncode
     if verb == "test":
         install("test")
-        return subprocess.run([venv_bin("python"), "-m", "pytest", *argv[1:]], cwd=ROOT).returncode
+        env = {**os.environ, "PATH": os.pathsep.join([str(Path(venv_bin("python")).parent),
+                                                      os.environ.get("PATH", "")])}
+        pytest = [venv_bin("python"), "-m", "pytest", *argv[1:]]
+        return subprocess.run(pytest, cwd=ROOT, env=env).returncode
     print(__doc__)
     return 2
 
