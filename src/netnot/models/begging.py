@@ -34,8 +34,9 @@ Defaults and where they come from (evidence brief, sections 2E and 2F, models 1A
 * window = 8 weeks: assumption (practitioner norms on follow-up spacing, not research).
 * give_gain = 0.05 per give: assumption. The direction (small favours raise later help) follows
   Regan (1971) and Burger et al. (2006); the size is not measured.
-* memory_weeks = 6: assumption. Burger et al. (1997) report that the pull to return a favour
-  fades with time; the number of weeks is not theirs.
+* memory_weeks = 6: assumption. That a contact's thought of you fades is an assumption too;
+  Burger et al. (1997) studied how the pull to return a favour changes with time (their finding
+  is not checked in our evidence brief), and the number of weeks is not theirs.
 * starting goodwill = 0.2 + 0.6 x Beta(4, 4), between 0.2 and 0.8 with mean 0.5;
   ask sensitivity ~ Gamma(shape 2), mean 1; TUNE_OUT = 0.2; GIVE_THEN_ASK_WEEK = 5;
   horizon 26 weeks; results shown per 20 contacts: all assumptions.
