@@ -67,7 +67,8 @@ def predict(store: ProgressStore | None = None) -> PredictThenReveal:
             f"you guessed {guess} of 10. " + (
                 "You expect most people to say yes, which is closer to what experiments find "
                 "than most people's guess." if high else
-                "Most people guess low like this, and experiments show they are wrong.")
+                "Many people guess low like this; experiments find that more people say yes "
+                "than requesters expect.")
         )
         why = (
             "Flynn & Lake (2008, Journal of Personality and Social Psychology) had people make "
