@@ -180,24 +180,35 @@ def simulate(
     shape = (len(STRATEGIES), contacts)
     goodwill = np.broadcast_to(start, shape).copy()
     salience = np.zeros(shape)
+    threshold = np.empty(shape)
     referrals = np.zeros(shape, dtype=np.int32)
     decay = float(np.exp(-1.0 / params["memory_weeks"]))
-    mean_goodwill = np.empty((len(STRATEGIES), horizon))
-    tuned_out = np.empty_like(mean_goodwill)
-    passed_on = np.empty_like(mean_goodwill)
-    cost, gain = params["ask_cost"], params["give_gain"]
+    passed_on = np.empty((len(STRATEGIES), horizon))
+    mean_goodwill = np.empty_like(passed_on)
+    tuned_out = np.empty_like(passed_on)
+    ask_costs = params["ask_cost"] * repeats  # (strategy, week)
+    give_gains = params["give_gain"] * gives
+    open_chance = params["opening_chance"] * told
+    listening = goodwill >= TUNE_OUT  # a contact below TUNE_OUT ignores your messages
     for week in range(horizon):
-        noticed = messages[:, week, None] & (goodwill >= TUNE_OUT)
-        salience = np.where(noticed, 1.0, salience * decay)
-        goodwill -= (cost * repeats[:, week, None]) * sensitivity
-        goodwill += (gain * gives[:, week, None]) * noticed
+        noticed = messages[:, week, None] & listening
+        salience *= decay
+        np.copyto(salience, 1.0, where=noticed)
+        if ask_costs[:, week].any():
+            goodwill -= ask_costs[:, week, None] * sensitivity
+        if give_gains[:, week].any():
+            goodwill += give_gains[:, week, None] * noticed
         np.clip(goodwill, 0.0, 1.0, out=goodwill)
-        threshold = (params["opening_chance"] * told[:, week, None]) * goodwill * salience
+        np.multiply(goodwill, salience, out=threshold)
+        threshold *= open_chance[:, week, None]
         referred = chance_draws[week] < threshold
         referrals += referred
-        passed_on[:, week] = referred.sum(axis=1)
-        mean_goodwill[:, week] = goodwill.mean(axis=1)
-        tuned_out[:, week] = (goodwill < TUNE_OUT).mean(axis=1)
+        passed_on[:, week] = np.count_nonzero(referred, axis=1)
+        np.greater_equal(goodwill, TUNE_OUT, out=listening)
+        tuned_out[:, week] = contacts - np.count_nonzero(listening, axis=1)
+        mean_goodwill[:, week] = goodwill.sum(axis=1)
+    tuned_out /= contacts
+    mean_goodwill /= contacts
 
     cumulative = np.cumsum(passed_on, axis=1) * (CONTACTS_IN_NETWORK / contacts)
     return Outreach(
