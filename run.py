@@ -26,6 +26,12 @@ def venv_bin(name: str) -> str:
     return str(VENV / folder / f"{name}{suffix}")
 
 
+def venv_env() -> dict[str, str]:
+    """The environment with the virtual environment's commands first on PATH."""
+    folder = str(Path(venv_bin("python")).parent)
+    return {**os.environ, "PATH": os.pathsep.join([folder, os.environ.get("PATH", "")])}
+
+
 def install(extra: str = "") -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 - a clear message on an old Python
         sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
@@ -45,13 +51,11 @@ def main(argv: list[str]) -> int:
         args = [venv_bin("jupyter"), "lab", FIRST_LESSON]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             args.append("--allow-root")
-        return subprocess.run(args, cwd=ROOT).returncode
+        return subprocess.run(args, cwd=ROOT, env=venv_env()).returncode
     if verb == "test":
         install("test")
-        env = {**os.environ, "PATH": os.pathsep.join([str(Path(venv_bin("python")).parent),
-                                                      os.environ.get("PATH", "")])}
         pytest = [venv_bin("python"), "-m", "pytest", *argv[1:]]
-        return subprocess.run(pytest, cwd=ROOT, env=env).returncode
+        return subprocess.run(pytest, cwd=ROOT, env=venv_env()).returncode
     print(__doc__)
     return 2
 

@@ -31,12 +31,8 @@ class WaitingFigure(LiveFigure[ReferralTimes]):
         self.bars = self.live(left.stairs([0.0], [0.5, 1.5], fill=True, color=BLUE, alpha=0.85,
                                           label="first referral"))
         self.median_line = self.live(left.axvline(0, color=ORANGE, lw=2.5, label="median"))
-        self.median_text = self.live(left.text(0, 0, "", color=ORANGE, fontsize=9,
-                                               fontweight="bold", va="top"))
         left.axvline(2, color=VERMILLION, ls=":", lw=2, label="the hoped-for 2 weeks")
-        self.none_text = self.live(left.text(0.98, 0.3, "", transform=left.transAxes,
-                                             ha="right", fontsize=9, color=GREY))
-        left.legend(loc="center right")
+        left.legend(loc="upper right")
 
         right.set_title("Weekly chance of a referral")
         right.set_xlabel("week of job search")
@@ -73,16 +69,11 @@ class WaitingFigure(LiveFigure[ReferralTimes]):
             self.right.set_ylim(0, top_right)
             self.rescale()
 
+        # (Numbers go in the summary line and the alt text: text is slow to redraw.)
         median = result.median
-        visible = np.isfinite(median)
-        self.median_line.set_visible(visible)
-        self.median_text.set_visible(visible)
-        if visible:
+        self.median_line.set_visible(bool(np.isfinite(median)))
+        if np.isfinite(median):
             self.median_line.set_xdata([median, median])
-            self.median_text.set_position((median + 0.8, 0.98 * top_left))
-            self.median_text.set_text(f"median: week {median:g}")
-        none = 100 * result.share_none
-        self.none_text.set_text(f"no referral within {horizon} weeks: {none:.0f}%")
 
     def alt_text(self, result: ReferralTimes) -> str:
         median = f"week {result.median:g}" if np.isfinite(result.median) else "beyond the horizon"

@@ -29,7 +29,8 @@ def summary(result: quickfix.ReferralTimes) -> str:
     steady = (f"your weekly chance passes the steady channel in week {overtakes}"
               if overtakes else "your weekly chance never passes the steady channel")
     return (f"<b>Median wait: {median}</b> · within 2 weeks: {100 * result.share_by(2):.1f}% · "
-            f"within 12 weeks: {100 * result.share_by(12):.0f}% · {steady}.")
+            f"within 12 weeks: {100 * result.share_by(12):.0f}% · none within "
+            f"{result.horizon} weeks: {100 * result.share_none:.0f}% · {steady}.")
 
 
 def explorer() -> Explorer:
