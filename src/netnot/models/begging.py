@@ -177,38 +177,40 @@ def simulate(
     # when u < chance, and it is passed on when u < chance * goodwill * salience.
     chance_draws = rng.random((horizon, contacts))
 
-    shape = (len(STRATEGIES), contacts)
-    goodwill = np.broadcast_to(start, shape).copy()
-    salience = np.zeros(shape)
-    threshold = np.empty(shape)
-    referrals = np.zeros(shape, dtype=np.int32)
+    strategies = len(STRATEGIES)
+    goodwill = np.tile(start, (strategies, 1))  # (strategy, contact)
+    last_noticed = np.full((strategies, contacts), -horizon - 1)  # week of the last message noticed
+    # Salience k weeks after the last noticed message: decay ** k (0 if never noticed).
     decay = float(np.exp(-1.0 / params["memory_weeks"]))
-    passed_on = np.empty((len(STRATEGIES), horizon))
-    mean_goodwill = np.empty_like(passed_on)
-    tuned_out = np.empty_like(passed_on)
-    ask_costs = params["ask_cost"] * repeats  # (strategy, week)
-    give_gains = params["give_gain"] * gives
-    open_chance = params["opening_chance"] * told
-    listening = goodwill >= TUNE_OUT  # a contact below TUNE_OUT ignores your messages
+    fade = np.append(np.cumprod(np.r_[1.0, np.full(horizon - 1, decay)]), 0.0)
+    # Openings are rare, so only contacts with u < chance this week need their referral checked.
+    near = [np.flatnonzero(row) for row in chance_draws < params["opening_chance"]]
+
+    referrals = np.zeros((strategies, contacts), dtype=np.int32)
+    passed_on = np.empty((strategies, horizon))
+    total_goodwill, tuned = goodwill.sum(axis=1), np.zeros(strategies)
+    mean_goodwill, tuned_out = np.empty_like(passed_on), np.empty_like(passed_on)
+    cost, gain = params["ask_cost"], params["give_gain"]
     for week in range(horizon):
-        noticed = messages[:, week, None] & listening
-        salience *= decay
-        np.copyto(salience, 1.0, where=noticed)
-        if ask_costs[:, week].any():
-            goodwill -= ask_costs[:, week, None] * sensitivity
-        if give_gains[:, week].any():
-            goodwill += give_gains[:, week, None] * noticed
-        np.clip(goodwill, 0.0, 1.0, out=goodwill)
-        np.multiply(goodwill, salience, out=threshold)
-        threshold *= open_chance[:, week, None]
-        referred = chance_draws[week] < threshold
-        referrals += referred
+        for s in np.flatnonzero(messages[:, week]):  # the cadences that send something this week
+            row = goodwill[s]
+            listening = row >= TUNE_OUT  # a contact who has tuned you out ignores the message
+            np.copyto(last_noticed[s], week, where=listening)
+            if repeats[s, week]:
+                row -= (cost * repeats[s, week]) * sensitivity
+            if gives[s, week]:
+                row += gain * listening
+            np.clip(row, 0.0, 1.0, out=row)
+            total_goodwill[s], tuned[s] = row.sum(), np.count_nonzero(row < TUNE_OUT)
+        who = near[week]
+        salience = fade[np.minimum(week - last_noticed[:, who], horizon)]
+        chance = params["opening_chance"] * goodwill[:, who] * salience
+        referred = chance_draws[week, who] < chance
+        referred &= told[:, week, None]  # only if you have told them what you are looking for
+        referrals[:, who] += referred
         passed_on[:, week] = np.count_nonzero(referred, axis=1)
-        np.greater_equal(goodwill, TUNE_OUT, out=listening)
-        tuned_out[:, week] = contacts - np.count_nonzero(listening, axis=1)
-        mean_goodwill[:, week] = goodwill.sum(axis=1)
-    tuned_out /= contacts
-    mean_goodwill /= contacts
+        mean_goodwill[:, week] = total_goodwill / contacts
+        tuned_out[:, week] = tuned / contacts
 
     cumulative = np.cumsum(passed_on, axis=1) * (CONTACTS_IN_NETWORK / contacts)
     return Outreach(
