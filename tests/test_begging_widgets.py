@@ -193,3 +193,12 @@ def test_check_keys_are_the_keys_the_checks_save(store):
     lesson.reflection(store=store).text.value = "a plan"
     assert set(store.lesson(lesson.LESSON)) == set(lesson.CHECK_KEYS)
     assert len(lesson.CHECK_KEYS) == len(set(lesson.CHECK_KEYS))
+
+
+def test_the_referral_axis_always_shows_every_line_without_wasting_space():
+    explorer = lesson.explorer()
+    for percent in (0.5, 10, 5, 2, 0.5, 3):
+        explorer.controls["opening_percent"].value = percent
+        peak = float(explorer.result.cumulative[:, -1].max())
+        top = explorer.figure.left.get_ylim()[1]
+        assert peak <= top <= max(1.0, 4 * 1.1 * peak) * 2.5, (percent, peak, top)

@@ -71,6 +71,8 @@ class OutreachFigure(LiveFigure[Outreach]):
             self.referral_lines[name].set_data(weeks, result.cumulative[i])
             self.goodwill_lines[name].set_data(weeks, result.mean_goodwill[i])
         top = nice_top(float(result.cumulative[:, -1].max()))
+        if self.state and self.state[0] == result.horizon and top < self.state[1] < 4 * top:
+            top = self.state[1]  # shrink the axis only for a big change: full redraws are slow
         state = (result.horizon, top)
         if state != self.state:
             self.state = state

@@ -44,6 +44,7 @@ Defaults and where they come from (evidence brief, sections 2E and 2F, models 1A
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -135,6 +136,21 @@ def schedules(pester_every: int, give_every: int, horizon: int) -> tuple[np.ndar
     return asks, gives
 
 
+@functools.lru_cache(maxsize=4)
+def draw_contacts(seed: int, contacts: int, horizon: int) -> tuple[np.ndarray, ...]:
+    """The random part of the model, which no slider changes (so it is kept for reuse):
+    each contact's starting goodwill and sensitivity to repeat asks, and one uniform number per
+    contact and week. The four cadences share these numbers: an opening comes up near a contact
+    when u < chance, and they pass it on when u < chance x goodwill x salience."""
+    rng = np.random.default_rng(seed)
+    start = 0.2 + 0.6 * rng.beta(4.0, 4.0, size=contacts)  # 0.2 to 0.8, mean 0.5
+    sensitivity = rng.gamma(2.0, 0.5, size=contacts)
+    chance_draws = rng.random((horizon, contacts))
+    for array in (start, sensitivity, chance_draws):
+        array.flags.writeable = False
+    return start, sensitivity, chance_draws
+
+
 def simulate(
     pester_every: int = DEFAULTS["pester_every"],
     ask_cost: float = DEFAULTS["ask_cost"],
@@ -170,12 +186,7 @@ def simulate(
     told = np.cumsum(asks, axis=1) > 0  # they know what you are looking for
     messages = asks | gives
 
-    rng = np.random.default_rng(seed)
-    start = 0.2 + 0.6 * rng.beta(4.0, 4.0, size=contacts)  # 0.2 to 0.8, mean 0.5
-    sensitivity = rng.gamma(2.0, 0.5, size=contacts)
-    # One uniform number per contact and week, shared by the four cadences: an opening comes up
-    # when u < chance, and it is passed on when u < chance * goodwill * salience.
-    chance_draws = rng.random((horizon, contacts))
+    start, sensitivity, chance_draws = draw_contacts(seed, contacts, horizon)
 
     strategies = len(STRATEGIES)
     goodwill = np.tile(start, (strategies, 1))  # (strategy, contact)
