@@ -213,13 +213,14 @@ def simulate(
                 row += gain * listening
             np.clip(row, 0.0, 1.0, out=row)
             total_goodwill[s], tuned[s] = row.sum(), np.count_nonzero(row < TUNE_OUT)
-        who = near[week]
-        salience = fade[np.minimum(week - last_noticed[:, who], horizon)]
-        chance = params["opening_chance"] * goodwill[:, who] * salience
-        referred = chance_draws[week, who] < chance
-        referred &= told[:, week, None]  # only if you have told them what you are looking for
-        referrals[:, who] += referred
-        passed_on[:, week] = np.count_nonzero(referred, axis=1)
+        # Only contacts you have told what you are looking for, with an opening nearby, can refer.
+        cells = np.ix_(np.flatnonzero(told[:, week]), near[week])
+        salience = fade[np.minimum(week - last_noticed[cells], horizon)]
+        chance = params["opening_chance"] * goodwill[cells] * salience
+        referred = chance_draws[week, cells[1]] < chance
+        referrals[cells] += referred
+        passed_on[:, week] = 0
+        passed_on[cells[0][:, 0], week] = np.count_nonzero(referred, axis=1)
         mean_goodwill[:, week] = total_goodwill / contacts
         tuned_out[:, week] = tuned / contacts
 
