@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from labdriver import ARTIFACTS, CHROMIUM_ARGS, COURSE, ROOT, chromium_path, unavailable
+
+from .labdriver import ARTIFACTS, CHROMIUM_ARGS, COURSE, ROOT, chromium_path, unavailable
 
 
 def free_port() -> int:

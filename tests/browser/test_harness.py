@@ -4,10 +4,11 @@ that looked at the wrong elements would pass every lesson."""
 
 from __future__ import annotations
 
-import labdriver as drive
 import nbformat
 import pytest
-from labdriver import ARTIFACTS
+
+from . import labdriver as drive
+from .labdriver import ARTIFACTS
 
 WORKING = [
     """import numpy as np

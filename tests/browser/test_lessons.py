@@ -8,9 +8,10 @@ import json
 import re
 from pathlib import Path
 
-import labdriver as drive
 import pytest
-from labdriver import ARTIFACTS, COURSE
+
+from . import labdriver as drive
+from .labdriver import ARTIFACTS, COURSE
 
 LESSONS = sorted(COURSE.glob("*.ipynb"))
 
