@@ -26,8 +26,14 @@ def venv_bin(name: str) -> str:
     return str(VENV / folder / f"{name}{suffix}")
 
 
+def venv_env() -> dict[str, str]:
+    """The environment with the virtual environment's commands first on PATH."""
+    folder = str(Path(venv_bin("python")).parent)
+    return {**os.environ, "PATH": os.pathsep.join([folder, os.environ.get("PATH", "")])}
+
+
 def install(extra: str = "") -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - a clear message on an old Python
         sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
     if not Path(venv_bin("python")).exists():
         print(f"Creating a virtual environment in {VENV} ...", flush=True)
@@ -38,17 +44,23 @@ def install(extra: str = "") -> None:
     subprocess.run([*pip, "-e", target], cwd=ROOT, check=True)
 
 
+def lab_command(jupyter: str) -> list[str]:
+    """JupyterLab serving the whole repository (lessons and exercises), open on the first lesson."""
+    args = [jupyter, "lab", f"--LabApp.default_url=/lab/tree/{FIRST_LESSON}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--allow-root")
+    return args
+
+
 def main(argv: list[str]) -> int:
     verb = argv[0] if argv else ""
     if verb == "open":
         install()
-        args = [venv_bin("jupyter"), "lab", FIRST_LESSON]
-        if hasattr(os, "geteuid") and os.geteuid() == 0:
-            args.append("--allow-root")
-        return subprocess.run(args, cwd=ROOT).returncode
+        return subprocess.run(lab_command(venv_bin("jupyter")), cwd=ROOT, env=venv_env()).returncode
     if verb == "test":
         install("test")
-        return subprocess.run([venv_bin("python"), "-m", "pytest", *argv[1:]], cwd=ROOT).returncode
+        pytest = [venv_bin("python"), "-m", "pytest", *argv[1:]]
+        return subprocess.run(pytest, cwd=ROOT, env=venv_env()).returncode
     print(__doc__)
     return 2
 

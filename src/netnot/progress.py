@@ -108,7 +108,9 @@ class ProgressStore:
 
     def _write(self, data: dict[str, dict[str, Any]]) -> None:
         payload = json.dumps({"version": FORMAT_VERSION, "lessons": data}, indent=1, sort_keys=True)
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".netnot-progress.", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(
+            dir=self.folder, prefix=".netnot-progress.", suffix=".tmp"
+        )
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
                 file.write(payload)

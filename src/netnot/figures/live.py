@@ -76,6 +76,7 @@ class LiveFigure(Generic[R]):
         canvas = self.fig.canvas
         if self._background is None:
             canvas.draw()  # live (animated) artists are skipped here
+            self.fig.set_layout_engine("none")  # keep the first layout: redraws stay cheap
             self._background = canvas.copy_from_bbox(self.fig.bbox)
         else:
             canvas.restore_region(self._background)

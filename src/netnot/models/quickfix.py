@@ -100,17 +100,21 @@ def cumulative_rate(
     horizon: int,
     warm_shape: int = 2,
 ) -> np.ndarray:
-    """Expected number of referrals by the end of weeks 1..horizon (the cumulative hazard)."""
+    """Expected number of contacts who have referred you by the end of weeks 1..horizon.
+
+    This is the cumulative hazard: P(no referral by week t) = exp(-result[t - 1]).
+    """
     span = horizon + head_start_weeks
-    warm_pmf = warming_weeks_pmf(warm_weeks, warm_shape, span)
-    # P(a warm contact has passed on an opening within j weeks of warming), j = 0..span
-    passed = 1.0 - (1.0 - opening_chance) ** np.arange(1, span + 2)
-    # P(lag from meeting to referral <= n), n = 0..span
-    lag_cdf = np.convolve(warm_pmf, passed)[: span + 1]
-    # Referrals in search week t come at rate c * P(lag <= t - 1 + head start).
-    weekly_new = contacts_per_week * lag_cdf[head_start_weeks : head_start_weeks + horizon]
-    weekly_old = -warm_at_start * math.log1p(-opening_chance)
-    return np.cumsum(weekly_new + weekly_old)
+    warm_cdf = np.cumsum(warming_weeks_pmf(warm_weeks, warm_shape, span))  # P(warm within w weeks)
+    # P(a warm contact has passed on an opening within j weeks), j = 1..horizon
+    passed = 1.0 - (1.0 - opening_chance) ** np.arange(1, horizon + 1)
+    # Per contact met a week: expected contacts already warm when the search starts, and
+    # expected contacts becoming warm in search week k = 1..horizon.
+    warm_already = warm_cdf[:head_start_weeks].sum()
+    warming = warm_cdf[head_start_weeks : head_start_weeks + horizon]
+    new = contacts_per_week * (warm_already * passed + np.convolve(warming, passed)[:horizon])
+    old = -warm_at_start * math.log1p(-opening_chance) * np.arange(1, horizon + 1)
+    return new + old
 
 
 def simulate(

@@ -36,7 +36,8 @@ class Explorer(W.VBox):
         figure: LiveFigure,
         summary: Callable[[Any], str],
     ) -> None:
-        self.controls, self.model, self.figure, self.summarise = dict(controls), model, figure, summary
+        self.controls, self.model, self.summarise = dict(controls), model, summary
+        self.figure = figure
         self.plot = W.HTML()
         self.plot.add_class("nin-figure")
         self.summary = W.HTML()

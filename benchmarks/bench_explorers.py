@@ -1,0 +1,75 @@
+"""How long one explorer update takes (model + redraw), as a learner moves a slider.
+
+    python benchmarks/bench_explorers.py [--repeats 200]
+
+For every lesson with an explorer, at its default settings and at its heaviest settings
+(`HEAVIEST` in the lesson's widget module), each control is nudged one step and back, over and
+over; each update is timed from setting the value to the new figure being ready. Also reports a
+full redraw (when the axis limits change), which is rarer. Targets: median <= 20 ms, p95 <= 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import statistics
+import time
+
+from netnot.course import LESSONS
+
+
+def nudges(explorer, repeats: int) -> list[float]:
+    """Milliseconds per update while nudging each control one step up and back."""
+    timings: list[float] = []
+    controls = [c for c in explorer.controls.values() if hasattr(c, "step")]
+    while len(timings) < repeats:
+        for control in controls:
+            start_value = control.value
+            step = control.step if start_value + control.step <= control.max else -control.step
+            for value in (start_value + step, start_value):
+                begin = time.perf_counter()
+                control.value = value
+                timings.append(1000 * (time.perf_counter() - begin))
+    return timings
+
+
+def full_redraws(explorer, repeats: int) -> list[float]:
+    timings = []
+    for _ in range(repeats):
+        explorer.figure.rescale()
+        begin = time.perf_counter()
+        explorer.update()
+        timings.append(1000 * (time.perf_counter() - begin))
+    return timings
+
+
+def describe(timings: list[float]) -> str:
+    ordered = sorted(timings)
+    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+    return f"median {statistics.median(ordered):6.1f} ms   p95 {p95:6.1f} ms   (n={len(ordered)})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=200)
+    args = parser.parse_args()
+    for lesson in LESSONS:
+        if not lesson.topic:
+            continue
+        try:
+            module = importlib.import_module(f"netnot.widgets.{lesson.topic}")
+        except ModuleNotFoundError:
+            continue
+        if not hasattr(module, "explorer"):
+            continue
+        explorer = module.explorer()
+        print(f"{lesson.id}")
+        print(f"  default settings : {describe(nudges(explorer, args.repeats))}")
+        for name, value in getattr(module, "HEAVIEST", {}).items():
+            explorer.controls[name].value = value
+        print(f"  heaviest settings: {describe(nudges(explorer, args.repeats))}")
+        print(f"  full redraw      : {describe(full_redraws(explorer, 20))}")
+
+
+if __name__ == "__main__":
+    main()

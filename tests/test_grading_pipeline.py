@@ -1,0 +1,62 @@
+"""nbgrader accepts every exercise: solutions pass, student versions fail every graded test,
+and autograding gives full marks for the solution and 0 for an untouched student version."""
+
+from __future__ import annotations
+
+import shutil
+
+import nbformat
+import pytest
+from conftest import ROOT, assignments
+from nbgrader.api import Gradebook
+from nbgrader.apps import NbGraderAPI
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.validator import Validator
+from traitlets.config.loader import PyFileConfigLoader
+
+
+def graded_test_cells(path) -> list[str]:
+    notebook = nbformat.read(path, as_version=4)
+    return [c.metadata.nbgrader["grade_id"] for c in notebook.cells
+            if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("grade")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", assignments())
+def test_validator_passes_solution_and_fails_every_test_in_exercise(name):
+    solution = ROOT / "solutions" / name / f"{name}.ipynb"
+    exercise = ROOT / "exercises" / name / f"{name}.ipynb"
+    assert Validator().validate(str(solution)) == {}, "the solution must pass every test"
+    if graded_test_cells(exercise):
+        result = Validator(invert=True).validate(str(exercise))
+        assert result == {}, f"these tests pass without an answer: {result}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", assignments())
+def test_autograde_gives_full_marks_to_solution_and_zero_to_blank(name, tmp_path):
+    shutil.copytree(ROOT / "solutions" / name, tmp_path / "source" / name)
+    for student, folder in (("solution", "solutions"), ("blank", "exercises")):
+        target = tmp_path / "submitted" / student / name
+        shutil.copytree(ROOT / folder / name, target)
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(ROOT)).load_config()
+    config.CourseDirectory.root = str(tmp_path)
+    config.CourseDirectory.source_directory = "source"
+    config.CourseDirectory.release_directory = "release"
+    config.CourseDirectory.db_url = f"sqlite:///{tmp_path / 'gradebook.db'}"
+    config.GenerateAssignment.create_assignment = True
+    api = NbGraderAPI(CourseDirectory(config=config), config=config)
+    assert api.generate_assignment(name, force=True)["success"]
+    with Gradebook(config.CourseDirectory.db_url) as gradebook:
+        for student in ("solution", "blank"):
+            gradebook.update_or_create_student(student)
+    for student in ("solution", "blank"):
+        result = api.autograde(name, student, force=True)
+        assert result["success"], result["log"]
+    with Gradebook(config.CourseDirectory.db_url) as gradebook:
+        solution = gradebook.find_submission(name, "solution")
+        blank = gradebook.find_submission(name, "blank")
+        assert solution.max_code_score == blank.max_code_score
+        assert solution.code_score == solution.max_code_score
+        assert blank.code_score == 0
+        assert blank.max_score > 0

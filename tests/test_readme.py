@@ -1,0 +1,33 @@
+"""The README stays true: its lesson list, its two set-up commands, and CI runs its test command."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+
+from netnot.course import LESSONS
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_lesson_table_matches_the_course_map():
+    rows = re.findall(r"^\| (\d\d) \| (.+?) \| (\d+) min \|$", README, flags=re.M)
+    assert rows == [(x.id[:2], x.title, str(x.minutes)) for x in LESSONS]
+
+
+def test_exactly_two_setup_commands_one_to_open_one_to_test():
+    setup = README.split("## Set up", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"```bash\n(.+?)\n```", setup, flags=re.S)
+    assert commands == ["python3 run.py open", "python3 run.py test"]
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "\npython3 run.py test\n" in ci
+    assert "set -euo pipefail" in ci
+
+
+def test_runner_opens_the_first_lesson():
+    runner = (ROOT / "run.py").read_text(encoding="utf-8")
+    assert f'FIRST_LESSON = "course/{LESSONS[0].id}.ipynb"' in runner
