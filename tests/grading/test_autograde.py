@@ -12,7 +12,7 @@ import socket
 import corpus
 import nbformat
 import pytest
-from conftest import make_folder, read_status, require_sandbox
+from grading_helpers import make_folder, read_status, require_sandbox
 from nbgrader.api import Gradebook, MissingEntry
 
 from netnot.grading import cli

@@ -61,6 +61,17 @@ def _in_a_project(path: str) -> bool:
     return False
 
 
+def package_path() -> list[str]:
+    """The kernel's PYTHONPATH: the course package's folder, then this PYTHONPATH, absolute."""
+    import netnot  # an editable install maps it to <repo>/src, which is not on sys.path
+
+    found = [str(Path(netnot.__file__).resolve().parents[1])]
+    for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+        if entry:
+            found.append(os.path.realpath(os.path.join(START_DIR, entry)))
+    return list(dict.fromkeys(found))
+
+
 def python_dirs(forbidden: list[str]) -> list[str]:
     """Folders of this Python environment that the kernel may read.
 
@@ -68,8 +79,7 @@ def python_dirs(forbidden: list[str]) -> list[str]:
     starting folder, not a project folder (only a project's src/ may be shown) and do not hold
     a forbidden folder.
     """
-    candidates = [sys.prefix, sys.base_prefix, sys.exec_prefix, *sys.path,
-                  *os.environ.get("PYTHONPATH", "").split(os.pathsep)]
+    candidates = [sys.prefix, sys.base_prefix, sys.exec_prefix, *sys.path, *package_path()]
     prefixes = {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}
     paths: list[str] = []
     for entry in candidates:
@@ -101,9 +111,10 @@ def sandbox_command(kernel_cmd: list[str], workdir: str, rundir: str, limits: Li
         "MKL_NUM_THREADS": "1",
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     }
-    for name in ("PYTHONPATH", "NBGRADER_EXECUTION", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
+    for name in ("NBGRADER_EXECUTION", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
         if os.environ.get(name):
             env[name] = os.environ[name]
+    env["PYTHONPATH"] = os.pathsep.join(package_path())
     cmd = [bwrap_path(), "--unshare-all", "--die-with-parent", "--new-session", "--clearenv"]
     for name, value in env.items():
         cmd += ["--setenv", name, value]
