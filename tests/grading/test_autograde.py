@@ -101,6 +101,12 @@ def test_no_writes_outside_the_working_copy(graded):
     assert not (graded["folder"] / "submitted" / "correct" / A / "evil.txt").exists()
 
 
+def test_process_limit_holds(graded):
+    text = _outputs(graded["folder"], "fork_many")
+    forks = int(text.split("FORKS:")[1].split()[0])
+    assert 0 < forks < 64  # --processes default; the probe tried 150
+
+
 def test_originals_kept_unchanged(graded):
     assert _hashes(graded["folder"]) == graded["before"]
 
