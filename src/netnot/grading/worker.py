@@ -134,6 +134,7 @@ def nbgrader_config(job: Job, work: Path, run: Path):
     config.CourseDirectory.db_url = grading.db_url
     config.CourseDirectory.course_id = job.course_id
     execute = SandboxExecute if job.sandbox else Execute
+    config.Execute.shutdown_kernel = "immediate"  # the notebook has run: no need to wait
     config.Autograde.autograde_preprocessors = [
         execute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
         AssignLatePenalties, CheckCellMetadata]
