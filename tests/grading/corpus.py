@@ -222,6 +222,11 @@ def kinds(outside: Path, folder: Path, port: int) -> list[Kind]:
              "        if os.fork() == 0:\n            time.sleep(2)\n            os._exit(0)\n"
              "        children += 1\nexcept OSError:\n    pass\nprint('FORKS:', children)\n")
 
+    victim = outside.parent / "victim.txt"  # the test writes it; it must stay unchanged
+    links = (f"import os\nfor name in ['ps1.ipynb', 'notes.txt']:\n    try:\n"
+             "        os.remove(name)\n    except OSError:\n        pass\n"
+             f"    os.symlink({str(victim)!r}, name)\n")
+
     def corrupt(target: Path) -> None:
         text = json.dumps(nbformat.v4.new_notebook())
         (target / NOTEBOOK).write_text(text[: len(text) // 2])
@@ -278,6 +283,9 @@ def kinds(outside: Path, folder: Path, port: int) -> list[Kind]:
              flags=("env-sniff",)),
         Kind("network", [answer("mean", network + GOOD_MEAN), answer("squares", GOOD_SQUARES)],
              "flagged", 5, flags=("env-sniff",)),
+        Kind("symlink_out", [answer("mean", GOOD_MEAN), answer("squares", GOOD_SQUARES + "\n"
+                                                                + links)],
+             "flagged", 5, flags=("file-tricks",)),
         Kind("fork_many", [answer("mean", forks + GOOD_MEAN), answer("squares", GOOD_SQUARES)],
              "flagged", 5, flags=("processes",)),
         Kind("write_outside", [answer("mean", writer + GOOD_MEAN),

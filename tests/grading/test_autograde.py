@@ -37,6 +37,7 @@ def graded(tmp_path_factory):
     folder_path = base / "grading"
     kinds = corpus.kinds(base / "outside", folder_path, port)
     folder = make_folder(base, [k.name for k in kinds] + ["absent"])
+    (base / "victim.txt").write_text("original")
     for kind in kinds:
         corpus.write_submission(folder, kind.name, kind)
     before = _hashes(folder)
@@ -98,6 +99,8 @@ def test_no_network(graded):
 
 def test_no_writes_outside_the_working_copy(graded):
     assert not (graded["base"] / "outside").exists()
+    victim = graded["base"] / "victim.txt"  # symlink_out pointed the graded notebook here
+    assert victim.read_text() == "original" and victim.stat().st_mode & 0o200
     assert not (graded["folder"] / "submitted" / "correct" / A / "evil.txt").exists()
 
 

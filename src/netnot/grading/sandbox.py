@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
-from nbgrader.preprocessors import Execute
+from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from traitlets import Dict, Unicode
 
 MB = 1024 * 1024
@@ -236,6 +236,34 @@ class SandboxKernelManager(AsyncKernelManager):
         limits = Limits(**self.limits)
         cgroup = pids_cgroup(cgroup_name(self.rundir), limits.processes)
         return sandbox_command(kernel, self.workdir, self.rundir, limits, forbidden, cgroup)
+
+
+def remove_special_files(folder: str) -> list[str]:
+    """Delete symlinks, fifos, sockets and devices the student's code left in its working copy.
+
+    nbgrader writes the graded notebook into that folder *outside* the sandbox; a symlink left
+    there would make it write (or chmod) a file anywhere.
+    """
+    removed = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        for name in dirnames + filenames:
+            path = os.path.join(dirpath, name)
+            if os.path.islink(path) or not (os.path.isfile(path) or os.path.isdir(path)):
+                os.unlink(path)
+                removed.append(os.path.relpath(path, folder))
+    return removed
+
+
+class RemoveSpecialFiles(NbGraderPreprocessor):
+    """Runs right after Execute (the kernel is gone): see :func:`remove_special_files`."""
+
+    def preprocess(self, nb, resources):
+        folder = resources.get("metadata", {}).get("path")
+        if folder and os.path.isdir(folder):
+            removed = remove_special_files(folder)
+            if removed:
+                self.log.warning("removed links/special files left by the student: %s", removed)
+        return nb, resources
 
 
 class SandboxExecute(Execute):

@@ -18,6 +18,8 @@ EXCEPTION_HOOKS = {"excepthook", "settrace", "setprofile", "displayhook", "unrai
 DYNAMIC = {"exec", "eval", "compile", "__import__", "globals", "setattr", "delattr"}
 SNIFF_CALLS = {"getenv", "getcwd", "listdir", "scandir", "walk", "glob", "system", "popen",
                "getpid", "getppid", "gethostname", "uname"}
+FILE_CALLS = {"symlink", "link", "chmod", "chown", "mkfifo", "mknod", "unlink", "remove",
+              "rename", "replace", "rmtree", "symlink_to", "hardlink_to"}
 PROCESS_CALLS = {"fork", "forkpty", "spawnv", "spawnl", "execv", "execl", "Popen", "Process"}
 SNIFF_MODULES = {"socket", "subprocess", "platform", "ctypes", "importlib", "inspect", "gc",
                  "glob", "shutil", "urllib", "http", "requests"}
@@ -60,6 +62,8 @@ class _Scanner(ast.NodeVisitor):
             self.flags.add("ipython-hook")
         elif node.attr in EXCEPTION_HOOKS:
             self.flags.add("exception-hook")
+        elif node.attr in FILE_CALLS:
+            self.flags.add("file-tricks")
         elif node.attr in PROCESS_CALLS:
             self.flags.add("processes")
         elif node.attr in SNIFF_NAMES or node.attr in SNIFF_CALLS:

@@ -107,7 +107,11 @@ def stage(job: Job, staged: Path) -> status.Result | tuple[list[str], list[str]]
     notebooks = {}
     for name in found:
         try:
-            nb = nbformat.read(source / name, as_version=4)
+            nb = nbformat.read(source / name, as_version=4)  # also adds missing cell ids
+            for cell in nb.cells:  # outputs are cleared before grading anyway
+                if cell.get("cell_type") == "code":
+                    cell.setdefault("outputs", [])
+                    cell.setdefault("execution_count", None)
             nbformat.validate(nb)
         except Exception as err:  # noqa: BLE001 - any reading error makes it invalid
             first = (str(err).strip().splitlines() or [type(err).__name__])[0][:200]
@@ -136,8 +140,8 @@ def nbgrader_config(job: Job, work: Path, run: Path):
     execute = SandboxExecute if job.sandbox else Execute
     config.Execute.shutdown_kernel = "immediate"  # the notebook has run: no need to wait
     config.Autograde.autograde_preprocessors = [
-        execute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
-        AssignLatePenalties, CheckCellMetadata]
+        execute, sandbox.RemoveSpecialFiles, IgnorePattern, ClearMetadataPreprocessor,
+        LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
     config.SandboxKernelManager.rundir = str(run)
     config.SandboxKernelManager.workdir = str(work / "autograded" / job.student / job.assignment)
     config.SandboxKernelManager.limits = dict(job.limits)
@@ -163,11 +167,11 @@ def run_autograde(job: Job, work: Path, run: Path) -> dict:
     return out
 
 
-def outcome(graded: Path) -> tuple[bool, str]:
+def outcome(graded: Path, names: tuple[str, ...]) -> tuple[bool, str]:
     """(timed out?, detail) from the graded notebooks' error outputs."""
     notes = []
     timed_out = False
-    for path in sorted(graded.glob("*.ipynb")):
+    for path in [graded / name for name in names if (graded / name).is_file()]:
         nb = nbformat.read(path, as_version=4)
         names = {o.get("ename") for c in nb.cells for o in c.get("outputs", [])
                  if o.get("output_type") == "error"}
@@ -180,14 +184,15 @@ def outcome(graded: Path) -> tuple[bool, str]:
 
 
 def publish(job: Job, graded: Path) -> None:
-    """Copy the graded notebooks (and timestamp) to the grading folder's autograded/."""
+    """Copy the graded notebooks (and the submission's timestamp) to autograded/<s>/<a>/."""
     target = job.grading.autograded(job.student, job.assignment)
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    for path in graded.iterdir():
-        if path.is_file() and not path.is_symlink() and (
-                path.suffix == ".ipynb" or path.name == "timestamp.txt"):
+    timestamp = job.grading.submitted(job.student, job.assignment) / "timestamp.txt"
+    sources = [graded / name for name in job.notebooks] + [timestamp]
+    for path in sources:  # only what nbgrader wrote, never files the student's code made
+        if path.is_file() and not path.is_symlink():
             shutil.copyfile(path, target / path.name)
             os.chmod(target / path.name, 0o444)
 
@@ -243,7 +248,7 @@ def grade(job: Job, work: Path) -> status.Result:
             return status.Result(job.student, state, 0.0, job.max_score, score.needs_manual,
                                  flags, "; ".join([why, *problems]))
         graded = work / "autograded" / job.student / job.assignment
-        timed_out, detail = outcome(graded)
+        timed_out, detail = outcome(graded, job.notebooks)
         publish(job, graded)
         detail = "; ".join(x for x in [detail, *problems] if x)
         return status.Result(job.student, status.decide(problems, flags, timed_out), score.score,
