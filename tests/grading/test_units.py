@@ -132,6 +132,13 @@ def test_cli_says_what_to_run_first(tmp_path, capsys):
     assert "netnot-grade init" in capsys.readouterr().err
 
 
+def test_cli_refuses_nonsense_numbers(capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["autograde", "ps1", "--jobs", "0"])
+    assert stop.value.code == 2
+    assert "at least 1" in capsys.readouterr().err
+
+
 def test_console_script_is_declared():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     assert project["project"]["scripts"]["netnot-grade"] == "netnot.grading.cli:main"

@@ -75,6 +75,13 @@ def cmd_autograde(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1; got {text}")
+    return value
+
+
 def _add_folder(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--folder", default=".", help="the grading folder (default: here)")
 
@@ -102,13 +109,17 @@ def _setup_autograde(p: argparse.ArgumentParser) -> None:
     _add_folder(p)
     p.add_argument("--student", action="append", help="only these students (glob, repeatable)")
     p.add_argument("--force", action="store_true", help="regrade students already graded")
-    p.add_argument("--jobs", type=int, default=None, help="parallel students (default: cores)")
+    p.add_argument("--jobs", type=_positive, default=None,
+                   help="students graded at once (default: the number of cores)")
     p.add_argument("--no-sandbox", action="store_true",
                    help="grade WITHOUT the bubblewrap sandbox (said in the report)")
-    p.add_argument("--memory-mb", type=int, default=Limits.memory_mb)
-    p.add_argument("--cpu-seconds", type=int, default=Limits.cpu_seconds)
-    p.add_argument("--processes", type=int, default=Limits.processes)
-    p.add_argument("--student-timeout", type=float, default=1800,
+    p.add_argument("--memory-mb", type=_positive, default=Limits.memory_mb,
+                   help=f"memory per kernel (default {Limits.memory_mb})")
+    p.add_argument("--cpu-seconds", type=_positive, default=Limits.cpu_seconds,
+                   help=f"CPU time per kernel (default {Limits.cpu_seconds})")
+    p.add_argument("--processes", type=_positive, default=Limits.processes,
+                   help=f"processes and threads per kernel (default {Limits.processes})")
+    p.add_argument("--student-timeout", type=_positive, default=1800,
                    help="stop grading a student after this many seconds (default 1800)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
