@@ -71,8 +71,10 @@ class LiveFigure(Generic[R]):
         self.alt = self.alt_text(result)
         return self.img_tag()
 
-    def png(self) -> bytes:
-        """Render the figure, redrawing only the live artists when the background is cached."""
+    def image(self) -> bytes:
+        """Render the figure as a JPEG, redrawing only the live artists when the background is
+        cached. (JPEG at high quality with full colour resolution looks as sharp as PNG for these
+        charts and encodes ten times faster, which keeps slider moves instant.)"""
         canvas = self.fig.canvas
         if self._background is None:
             canvas.draw()  # live (animated) artists are skipped here
@@ -86,10 +88,10 @@ class LiveFigure(Generic[R]):
         width, height = canvas.get_width_height()
         image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
         buffer = io.BytesIO()
-        image.convert("RGB").save(buffer, format="png", compress_level=1)
+        image.convert("RGB").save(buffer, format="jpeg", quality=92, subsampling=0)
         return buffer.getvalue()
 
     def img_tag(self) -> str:
-        data = base64.b64encode(self.png()).decode("ascii")
+        data = base64.b64encode(self.image()).decode("ascii")
         alt = html.escape(self.alt, quote=True)
-        return f'<img class="nin-plot" alt="{alt}" src="data:image/png;base64,{data}" />'
+        return f'<img class="nin-plot" alt="{alt}" src="data:image/jpeg;base64,{data}" />'
