@@ -18,7 +18,7 @@ def slider(label: str, value: float, low: float, high: float, step: float) -> W.
     kind = W.IntSlider if whole else W.FloatSlider
     return kind(
         value=value, min=low, max=high, step=step, description=label,
-        style={"description_width": "16em"}, layout=W.Layout(width="36em"),
+        style={"description_width": "initial"}, layout=W.Layout(width="48em"),
     )
 
 
