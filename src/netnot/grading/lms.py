@@ -188,6 +188,9 @@ def check_archive(path: Path, roster: set[str], notebooks: list[str], *,
                                         .isoformat())
                     except ValueError as err:
                         problem = str(err)
+                if not problem and groups.get("late") and not entry.timestamp:
+                    entry = replace(entry, note="the LMS marked it late, but no time was given "
+                                                "(--times): no late penalty")
                 if not problem and notebooks and notebook not in notebooks:
                     entry = replace(entry, note=f"not the notebook asked for "
                                                 f"({', '.join(notebooks)})")
