@@ -34,7 +34,7 @@ from nbgrader.preprocessors import (
 )
 from nbgrader.utils import capture_log
 
-from . import gradebook, scan, status, tamper
+from . import gradebook, sandbox, scan, status, tamper
 from .folder import GradingFolder
 from .sandbox import SandboxExecute
 
@@ -241,6 +241,9 @@ def grade(job: Job) -> status.Result:
         return status.Result(job.student, "crashed", 0.0, job.max_score, True, [],
                              f"grading failed: {last}")
     finally:
+        if job.sandbox:
+            for root in sandbox.CGROUP_ROOTS:
+                sandbox.remove_cgroup(os.path.join(root, sandbox.cgroup_name(str(work / "r"))))
         shutil.rmtree(work, ignore_errors=True)
         sys.stdout.flush()
 
