@@ -7,6 +7,7 @@ import csv
 import stat
 import zipfile
 from datetime import UTC, datetime
+from pathlib import Path
 
 import dateutil.parser
 import nbformat
@@ -130,8 +131,10 @@ def test_zip_collect_extracts_only_safe_entries(small_folder, tmp_path):
     assert (submitted / "101" / ASSIGNMENT / "timestamp.txt").read_text() == "2025-01-11 10:07:00"
     assert (submitted / "s03" / ASSIGNMENT / "timestamp.txt").read_text() == "2025-01-11 09:30:00"
     assert not (submitted / "102" / ASSIGNMENT / "timestamp.txt").exists()
-    # nothing was written outside the grading folder, and nothing unsafe was extracted
-    assert not outside.exists() and not (tmp_path / "evil.ipynb").exists()
+    # nothing unsafe was written anywhere: not outside, not inside the grading folder
+    assert not outside.exists() and not list(tmp_path.rglob("evil.ipynb"))
+    assert not Path(f"/tmp/doejane_101_555_{NB}").exists()
+    assert not list(tmp_path.rglob("doejane_999_555_*")) and not list(tmp_path.rglob("Some*"))
     extracted = [p.name for p in (small_folder / "downloaded").rglob("*") if p.is_file()]
     assert not any(n in ("evil.ipynb", "whatever.ipynb", "notes_101_555_notes.txt")
                    for n in extracted)

@@ -32,6 +32,13 @@ CHECKS: dict[str, dict[str, Check]] = {
         "part-c-check": Check("quickfix", "you can start networking when you need a job"),
         "part-d-answer": Check("quickfix", "explaining why a head start matters (reflection)"),
     },
+    "04-not-your-only-option": {
+        "part-a-check": Check("options", "putting every hour into referrals is fastest"),
+        "part-b-check": Check("options", "every extra hour in a channel is worth the same"),
+        "part-c-check": Check("options", "one channel is best, so spreading hours wastes them"),
+        "part-d-check": Check("options", "a single channel can reach any target"),
+        "part-e-answer": Check("options", "when one channel really dominates (reflection)"),
+    },
 }
 
 
