@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from matplotlib.ticker import MaxNLocator
 from nbgrader.api import MissingEntry
 
 from .. import style
@@ -105,18 +106,18 @@ def _png(fig) -> str:
 
 def figure_totals(data: ClassData) -> tuple[str, str]:
     fig, (ax,) = style.new_figure(8, 3.0)
-    bins = max(1, int(round(data.max_score)))
-    ax.hist(data.totals, bins=bins, range=(0, data.max_score), color=style.BLUE,
-            edgecolor="white")
+    counts = Counter(round(t * 2) / 2 for t in data.totals)  # to the half point
+    ax.bar(list(counts), list(counts.values()), width=0.4, color=style.BLUE)
     ax.set(title="Total scores before late penalties", xlabel="points",
-           ylabel="students", xlim=(0, data.max_score))
+           ylabel="students", xlim=(-0.5, data.max_score + 0.5))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     if data.totals:
         ordered = sorted(data.totals)
         median = ordered[len(ordered) // 2]
-        alt = (f"Histogram of {len(data.totals)} total scores out of {data.max_score:g}: "
+        alt = (f"Bar chart of {len(data.totals)} total scores out of {data.max_score:g}: "
                f"lowest {ordered[0]:g}, median {median:g}, highest {ordered[-1]:g}.")
     else:
-        alt = "Histogram of total scores: no student has been graded yet."
+        alt = "Bar chart of total scores: no student has been graded yet."
     return _png(fig), alt
 
 
@@ -133,6 +134,7 @@ def figure_questions(data: ClassData) -> tuple[str, str]:
         ax.barh(labels, values, left=left, color=colour, label=kind)
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.invert_yaxis()
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set(title="Score distribution per question", xlabel="students")
     ax.legend(loc="lower right", ncols=4, bbox_to_anchor=(1, 1.08))
     parts = []
@@ -175,6 +177,7 @@ def figure_statuses(data: ClassData) -> tuple[str, str]:
     bars = ax.bar(names, counts, color=[style.GREEN if s == "ok" else style.ORANGE
                                         for s in names])
     ax.bar_label(bars, padding=2)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set(title="Grading status", ylabel="students")
     alt = "Bar chart of grading statuses: " + ", ".join(
         f"{n} {c}" for n, c in zip(names, counts, strict=True)) + "."
