@@ -153,3 +153,17 @@ def test_older_duplicate_is_dropped(small_folder, tmp_path):
     assert [e.problem for e in entries] == ["older duplicate", ""]
     stamp = small_folder / "submitted" / "s03" / ASSIGNMENT / "timestamp.txt"
     assert stamp.read_text() == "2025-01-11 09:45:00"
+
+
+def test_not_a_zip_and_clashing_names_are_refused_clearly(small_folder, tmp_path):
+    fake = tmp_path / "download.zip"
+    fake.write_text("not a zip")
+    with pytest.raises(ValueError, match="not a zip file"):
+        zip_collect(small_folder, ASSIGNMENT, [fake])
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    one = make_zip(tmp_path / "a" / "d.zip", [(f"doejane_101_555_{NB}", NOTEBOOK)])
+    two = make_zip(tmp_path / "b" / "d.zip", [(f"doejane_101_555_{NB}", NOTEBOOK)])
+    with pytest.raises(ValueError, match="share a file name"):
+        zip_collect(small_folder, ASSIGNMENT, [one, two])
+    assert not (small_folder / "submitted").exists()

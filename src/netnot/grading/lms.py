@@ -158,6 +158,8 @@ def check_archive(path: Path, roster: set[str], notebooks: list[str], *,
     """One Entry per file in the zip at ``path``: accepted, or refused with the reason."""
     id_map, times, conventions = id_map or {}, times or {}, tuple(conventions)
     entries: list[Entry] = []
+    if not zipfile.is_zipfile(path):
+        raise ValueError(f"{path} is not a zip file (download the submissions as one zip)")
     with zipfile.ZipFile(path) as archive:
         for info in archive.infolist():
             entry = Entry(path.name, info.filename)
@@ -259,6 +261,9 @@ def zip_collect(root: Path, assignment: str, archives: list[Path], *,
     roster = set(classfolder.roster(root))
     notebooks = classfolder.release_notebooks(root, assignment)
     conventions = tuple(conventions)
+    names = [Path(p).name for p in archives]
+    if len(set(names)) != len(names):
+        raise ValueError(f"two downloads share a file name ({names}): rename one")
     entries: list[Entry] = []
     for path in archives:
         entries += check_archive(Path(path), roster, notebooks, conventions=conventions,
