@@ -52,3 +52,9 @@ def test_failing_line_and_leak_detection():
     page = "<pre><span>assert</span> <span>x</span> == secret_value_42, &#39;e&#39;</pre>"
     assert leaks(page, {"assert x == secret_value_42, 'e'"}) == ["assert x == secret_value_42, 'e'"]
     assert leaks("<p>fine</p>", {"assert x == secret_value_42"}) == []
+
+
+def test_timeout_says_so_without_details():
+    cell = run(make_cell(3, "CellTimeoutError", "A cell timed out while it was being executed"))
+    assert cell.outputs[0].text.startswith("This check ran past the time limit")
+    assert "secret" not in str(cell.outputs)

@@ -64,7 +64,10 @@ class HideTestOutputs(NbGraderPreprocessor):
         if errors:
             error = errors[0]
             line = failing_line(error.get("traceback", []))
-            if line is None or line in hidden or line > min(hidden, default=line + 1):
+            names = {o.get("ename") for o in errors}
+            if names & {"CellTimeoutError", "KeyboardInterrupt", "DeadKernelError"}:
+                text = "This check ran past the time limit (or the kernel stopped): 0 points."
+            elif line is None or line in hidden or line > min(hidden, default=line + 1):
                 text = HIDDEN_FAILED
             else:
                 text = f"A visible check failed: {error.get('ename')}: {error.get('evalue')}"
