@@ -73,3 +73,22 @@ def test_interrupted_run_resumes_without_regrading(tmp_path):
         n: ("ok", 5.0) for n in names}
     regraded = [json.loads((results / f"{n}.json").read_text()) for n in names]
     assert all(r["fingerprint"] for r in regraded)
+
+
+def test_a_student_over_the_whole_time_limit_is_stopped(tmp_path):
+    require_sandbox()
+    folder = _class(tmp_path, ["infinite", "correct"])
+    assert cli.main(["autograde", A, "--folder", str(folder), "--quiet",
+                     "--student-timeout", "4"]) == 0
+    rows = read_status(folder)
+    assert rows["infinite"]["status"] == "timeout"
+    assert "stopped" in rows["infinite"]["detail"]
+    assert float(rows["infinite"]["score"]) == 0
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # the student's kernel dies with its worker
+        leftovers = subprocess.run(["pgrep", "-f", "autograded/infinite/ps1.*ipykernel_launcher"],
+                                   capture_output=True).stdout
+        if not leftovers:
+            break
+        time.sleep(0.2)
+    assert leftovers == b""

@@ -19,7 +19,7 @@ from pathlib import Path
 from . import gradebook, sandbox, status
 from .folder import FolderError, GradingFolder
 from .progress import Progress
-from .worker import Job, child, fingerprint
+from .worker import Job, child, clean, fingerprint, scratch
 
 
 class SandboxUnavailable(Exception):
@@ -97,23 +97,26 @@ def _run(todo: list[tuple[Job, str]], jobs: int, limit: float, results_dir: Path
     """Yield Results as the per-student processes finish, at most ``jobs`` at once."""
     context = multiprocessing.get_context("fork")
     pending = list(todo)
-    running: dict[int, tuple[multiprocessing.Process, Job, str, float]] = {}
+    running: dict[int, tuple[multiprocessing.Process, Job, str, float, Path]] = {}
     try:
         while pending or running:
             while pending and len(running) < jobs:
                 job, mark = pending.pop(0)
                 (results_dir / f"{job.student}.json").unlink(missing_ok=True)
-                proc = context.Process(target=child, args=(job, str(results_dir), mark),
-                                       daemon=False)
+                work = scratch()
+                proc = context.Process(target=child, args=(job, str(results_dir), mark,
+                                                           str(work)), daemon=False)
                 proc.start()
-                running[proc.sentinel] = (proc, job, mark, time.monotonic())
+                running[proc.sentinel] = (proc, job, mark, time.monotonic(), work)
             for sentinel in wait(list(running), timeout=1.0):
-                proc, job, mark, begun = running.pop(sentinel)
+                proc, job, mark, begun, work = running.pop(sentinel)
                 proc.join()
+                clean(work)
                 yield _collect(job, mark, results_dir, time.monotonic() - begun, progress)
-            for sentinel, (proc, job, mark, begun) in list(running.items()):
+            for sentinel, (proc, job, mark, begun, work) in list(running.items()):
                 if time.monotonic() - begun > limit:
                     _kill(proc)
+                    clean(work)
                     running.pop(sentinel)
                     result = status.Result(job.student, "timeout", 0.0, job.max_score, True,
                                            detail=f"grading took over {limit:.0f} s; stopped")
@@ -122,8 +125,9 @@ def _run(todo: list[tuple[Job, str]], jobs: int, limit: float, results_dir: Path
                     progress.update(result)
                     yield result
     finally:
-        for proc, *_ in running.values():
+        for proc, *_, work in running.values():
             _kill(proc)
+            clean(work)
 
 
 def _kill(proc: multiprocessing.Process) -> None:

@@ -68,7 +68,8 @@ def cmd_autograde(args: argparse.Namespace) -> int:
     try:
         autograde(folder.root, args.assignment, students=args.student,
                             jobs=args.jobs, force=args.force, use_sandbox=not args.no_sandbox,
-                            limits=limits, progress=Progress(quiet=args.quiet))
+                            limits=limits, student_timeout=args.student_timeout,
+                            progress=Progress(quiet=args.quiet))
     except SandboxUnavailable as err:
         print(f"netnot-grade: {err}", file=sys.stderr)
         return 2
@@ -111,6 +112,8 @@ def _setup_autograde(p: argparse.ArgumentParser) -> None:
     p.add_argument("--memory-mb", type=int, default=Limits.memory_mb)
     p.add_argument("--cpu-seconds", type=int, default=Limits.cpu_seconds)
     p.add_argument("--processes", type=int, default=Limits.processes)
+    p.add_argument("--student-timeout", type=float, default=1800,
+                   help="stop grading a student after this many seconds (default 1800)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 

@@ -134,6 +134,7 @@ def nbgrader_config(job: Job, work: Path, run: Path):
     config.CourseDirectory.db_url = grading.db_url
     config.CourseDirectory.course_id = job.course_id
     execute = SandboxExecute if job.sandbox else Execute
+    config.Execute.shutdown_kernel = "immediate"  # the notebook has run: no need to wait
     config.Autograde.autograde_preprocessors = [
         execute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
         AssignLatePenalties, CheckCellMetadata]
@@ -203,9 +204,20 @@ def forget(job: Job) -> None:
             pass
 
 
-def grade(job: Job) -> status.Result:
-    """Grade one student; never raises."""
-    work = Path(tempfile.mkdtemp(prefix="nn-"))
+def scratch() -> Path:
+    """A private, short-named working folder (ipc socket paths must stay under 108 bytes)."""
+    return Path(tempfile.mkdtemp(prefix="nn-"))
+
+
+def clean(work: Path) -> None:
+    """Remove a student's working folder and its kernel's cgroup (also after a kill)."""
+    for root in sandbox.CGROUP_ROOTS:
+        sandbox.remove_cgroup(os.path.join(root, sandbox.cgroup_name(str(work / "r"))))
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def grade(job: Job, work: Path) -> status.Result:
+    """Grade one student in the empty folder ``work``; never raises."""
     try:
         run = work / "r"
         run.mkdir()
@@ -241,14 +253,10 @@ def grade(job: Job) -> status.Result:
         return status.Result(job.student, "crashed", 0.0, job.max_score, True, [],
                              f"grading failed: {last}")
     finally:
-        if job.sandbox:
-            for root in sandbox.CGROUP_ROOTS:
-                sandbox.remove_cgroup(os.path.join(root, sandbox.cgroup_name(str(work / "r"))))
-        shutil.rmtree(work, ignore_errors=True)
         sys.stdout.flush()
 
 
-def child(job: Job, results: str, fingerprint_: str) -> None:
+def child(job: Job, results: str, fingerprint_: str, work: str) -> None:
     """Entry point of the per-student process: grade, then save the result file."""
     os.setpgrp()
     log = Path(job.folder, ".netnot", "logs", job.assignment, f"{job.student}.stderr")
@@ -257,7 +265,7 @@ def child(job: Job, results: str, fingerprint_: str) -> None:
     os.dup2(fd, 2)
     os.dup2(fd, 1)
     start = time.monotonic()
-    result = grade(job)
+    result = grade(job, Path(work))
     result.fingerprint = fingerprint_
     result.seconds = round(time.monotonic() - start, 2)
     status.save(result, Path(results))
