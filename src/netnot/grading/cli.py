@@ -5,6 +5,9 @@
     netnot-grade generate_assignment A               nbgrader generate_assignment
     netnot-grade autograde A [--student ID] [--force] [--jobs N] [--no-sandbox]
 
+    netnot-grade release|collect|zip_collect|duedate|manual_grade|generate_feedback|export|report
+                                                     the instructor workflow (verbs.py)
+
 Every verb except init works on the grading folder given by --folder (default: the current
 folder). A new verb is a function ``name(args) -> int`` plus an entry in ``VERBS``.
 """
@@ -18,6 +21,7 @@ from pathlib import Path
 
 from .folder import FolderError, GradingFolder, init, read_roster
 from .sandbox import Limits
+from .verbs import VERBS as _instructor_verbs
 
 
 def _folder(args: argparse.Namespace) -> GradingFolder:
@@ -135,6 +139,8 @@ VERBS: dict[str, tuple[str, Setup, Run]] = {
     "autograde": ("grade every submission, in parallel and sandboxed", _setup_autograde,
                   cmd_autograde),
 }
+# The instructor workflow (collect, due dates, manual grades, feedback, export, report).
+VERBS.update(_instructor_verbs)
 
 
 def parser() -> argparse.ArgumentParser:
