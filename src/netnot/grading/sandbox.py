@@ -1,0 +1,193 @@
+"""A bubblewrap sandbox around each student's kernel.
+
+The kernel sees, read-only, the system libraries and this Python environment; read-write, only
+its working copy (the student's autograded folder) and a small run folder for the kernel's
+connection file and sockets. No network (a fresh network namespace), no other files: not the
+solutions, the gradebook, other students' work or the instructor's home. Limits on CPU time,
+memory, processes and file size are set with ``prlimit`` inside the sandbox; nbgrader's per-cell
+timeout still applies.
+
+Note: Linux does not apply the process limit (RLIMIT_NPROC) to root; grade as a normal user.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from nbgrader.preprocessors import Execute
+from traitlets import Dict, Unicode
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits for one student's kernel."""
+
+    cpu_seconds: int = 600
+    memory_mb: int = 2048
+    processes: int = 64
+    file_size_mb: int = 64
+    tmp_mb: int = 64
+
+
+def bwrap_path() -> str:
+    """The bubblewrap executable: $NETNOT_BWRAP, else `bwrap` on PATH."""
+    return os.environ.get("NETNOT_BWRAP") or shutil.which("bwrap") or "/usr/bin/bwrap"
+
+
+START_DIR = os.path.realpath(os.getcwd())  # before nbgrader changes folder
+PROJECT_MARKERS = (".git", "nbgrader_config.py", "pyproject.toml", "setup.py", "gradebook.db")
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
+
+
+def _in_a_project(path: str) -> bool:
+    """True if ``path`` is a project folder (a repo, a course) or inside one, except its src/."""
+    here = Path(path)
+    for folder in [here, *here.parents]:
+        if any((folder / marker).exists() for marker in PROJECT_MARKERS):
+            return not _inside(path, str(folder / "src"))
+    return False
+
+
+def python_dirs(forbidden: list[str]) -> list[str]:
+    """Folders of this Python environment that the kernel may read.
+
+    The interpreter and venv prefixes, and sys.path/PYTHONPATH folders that are not the
+    starting folder, not a project folder (only a project's src/ may be shown) and do not hold
+    a forbidden folder.
+    """
+    candidates = [sys.prefix, sys.base_prefix, sys.exec_prefix, *sys.path,
+                  *os.environ.get("PYTHONPATH", "").split(os.pathsep)]
+    prefixes = {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}
+    paths: list[str] = []
+    for entry in candidates:
+        if not entry or not os.path.exists(entry):
+            continue
+        real = os.path.realpath(entry)
+        if real in ("/", START_DIR) or any(_inside(f, real) for f in forbidden):
+            continue
+        if real not in prefixes and not any(_inside(real, p) for p in prefixes) and \
+                _in_a_project(real):
+            continue
+        if not any(_inside(real, p) for p in paths):
+            paths = [p for p in paths if not _inside(p, real)] + [real]
+    return sorted(paths)
+
+
+def sandbox_command(kernel_cmd: list[str], workdir: str, rundir: str, limits: Limits,
+                    forbidden: list[str]) -> list[str]:
+    """The bwrap + prlimit command that runs ``kernel_cmd`` in ``workdir``."""
+    workdir, rundir = os.path.realpath(workdir), os.path.realpath(rundir)
+    env = {
+        "PATH": f"{sys.prefix}/bin:/usr/local/bin:/usr/bin:/bin",
+        "HOME": workdir,
+        "LANG": "C.UTF-8",
+        "IPYTHONDIR": f"{rundir}/ipython",
+        "MPLCONFIGDIR": f"{rundir}/mpl",
+        "OPENBLAS_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+    }
+    for name in ("PYTHONPATH", "NBGRADER_EXECUTION", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
+        if os.environ.get(name):
+            env[name] = os.environ[name]
+    cmd = [bwrap_path(), "--unshare-all", "--die-with-parent", "--new-session", "--clearenv"]
+    for name, value in env.items():
+        cmd += ["--setenv", name, value]
+    # tmpfs first: a later bind under /tmp must not be hidden by it
+    cmd += ["--size", str(limits.tmp_mb * MB), "--tmpfs", "/tmp"]
+    for system in ("/usr", "/bin", "/lib", "/lib64", "/sbin"):
+        cmd += ["--ro-bind-try", system, system]
+    for etc in ("/etc/ld.so.cache", "/etc/alternatives", "/etc/localtime", "/etc/fonts"):
+        cmd += ["--ro-bind-try", etc, etc]
+    for folder in python_dirs(forbidden + [workdir, rundir]):
+        cmd += ["--ro-bind", folder, folder]
+    cmd += ["--bind", rundir, rundir, "--bind", workdir, workdir, "--chdir", workdir]
+    cmd += ["--proc", "/proc", "--dev", "/dev", "--", shutil.which("prlimit") or "prlimit",
+            f"--cpu={limits.cpu_seconds}", f"--as={limits.memory_mb * MB}",
+            f"--nproc={limits.processes}", f"--fsize={limits.file_size_mb * MB}", "--core=0", "--"]
+    return cmd + kernel_cmd
+
+
+def check(limits: Limits) -> str | None:
+    """None if a sandboxed Python can start here, else the reason why not."""
+    bwrap = bwrap_path()
+    if not (os.path.isfile(bwrap) and os.access(bwrap, os.X_OK)):
+        return f"bubblewrap is not installed ({bwrap} not found); install the 'bubblewrap' package"
+    if not shutil.which("prlimit"):
+        return "prlimit (util-linux) is not installed"
+    with tempfile.TemporaryDirectory(prefix="nn-check-") as tmp:
+        work, run = Path(tmp, "w"), Path(tmp, "r")
+        work.mkdir()
+        run.mkdir()
+        probe = [sys.executable, "-c", "import socket; print('sandbox ok')"]
+        try:
+            done = subprocess.run(sandbox_command(probe, str(work), str(run), limits, []),
+                                  capture_output=True, text=True, timeout=60)
+        except (OSError, subprocess.TimeoutExpired) as err:
+            return f"bubblewrap could not start: {err}"
+    if done.returncode != 0 or "sandbox ok" not in done.stdout:
+        reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        return f"bubblewrap could not start a sandboxed Python: {reason}"
+    return None
+
+
+def _seed_matplotlib_cache(rundir: str) -> None:
+    """Copy the host's matplotlib font list so each kernel does not rebuild it (~1 s)."""
+    target = Path(rundir, "mpl")
+    target.mkdir(exist_ok=True)
+    cache = os.environ.get("MPLCONFIGDIR") or os.path.expanduser("~/.cache/matplotlib")
+    for name in glob.glob(os.path.join(cache, "fontlist-*.json")):
+        shutil.copy(name, target)
+
+
+class SandboxKernelManager(AsyncKernelManager):
+    """Starts the kernel inside :func:`sandbox_command`, talking over ipc sockets in ``rundir``."""
+
+    rundir = Unicode(help="Folder for the connection file and sockets (bound into the sandbox)."
+                     ).tag(config=True)
+    workdir = Unicode(help="The student's working copy: the kernel's cwd, writable."
+                      ).tag(config=True)
+    limits = Dict(help="Limits as a dict of Limits fields.").tag(config=True)
+    forbidden = Unicode(help="os.pathsep-separated folders the sandbox must never show."
+                        ).tag(config=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.transport = "ipc"
+        self.ip = os.path.join(os.path.realpath(self.rundir), "kernel")
+        self.connection_file = os.path.join(os.path.realpath(self.rundir), "kernel.json")
+        # A signal would reach bwrap, not the kernel: interrupt over the control channel.
+        self.kernel_spec.interrupt_mode = "message"
+        _seed_matplotlib_cache(self.rundir)
+
+    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        kernel = [sys.executable, "-m", "ipykernel_launcher", "-f",
+                  os.path.realpath(self.connection_file), *(extra_arguments or [])]
+        forbidden = [f for f in self.forbidden.split(os.pathsep) if f]
+        return sandbox_command(kernel, self.workdir, self.rundir, Limits(**self.limits), forbidden)
+
+
+class SandboxExecute(Execute):
+    """nbgrader's Execute preprocessor, with the kernel in the sandbox."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("kernel_manager_class", SandboxKernelManager)
+        super().__init__(**kwargs)
+
+
+def limits_dict(limits: Limits) -> dict:
+    return asdict(limits)

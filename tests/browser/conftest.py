@@ -1,0 +1,191 @@
+"""A real JupyterLab server and a headless Chromium for the browser tests.
+
+One server per session, started in a temporary COPY of course/ (autosave must never write outputs
+into the files under test), with its own settings, workspaces, runtime and data folders. One
+browser per session; every test gets a fresh page, and its kernels are shut down afterwards.
+
+Chromium: Debian's /usr/bin/chromium (or $NETNOT_CHROMIUM). In CI (CI=true) a missing browser or
+Playwright FAILS the tests; elsewhere they are skipped with a message saying what to install.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from labdriver import ARTIFACTS, COURSE, ROOT
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def unavailable(reason: str) -> None:
+    """Fail in CI, skip elsewhere: a browser test must never silently not run in CI."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: browser tests must run here)", pytrace=False)
+    pytest.skip(reason)
+
+
+def chromium_path() -> str:
+    candidates = [os.environ.get("NETNOT_CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    unavailable("Chromium not found: `apt-get install chromium` (or set NETNOT_CHROMIUM)")
+    raise AssertionError("unreachable")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Lab:
+    url: str
+    root: Path  # the server's root folder: a copy of course/
+    log: Path
+
+    def api(self, path: str, method: str = "GET") -> object:
+        request = urllib.request.Request(self.url + path, method=method)
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def shutdown_kernels(self) -> None:
+        """End every session (and its kernel) so that lessons do not pile up kernels."""
+        for session in self.api("/api/sessions"):  # type: ignore[union-attr]
+            try:
+                self.api(f"/api/sessions/{session['id']}", method="DELETE")
+            except urllib.error.HTTPError:
+                pass
+
+    def log_tail(self, lines: int = 40) -> str:
+        text = self.log.read_text(errors="replace") if self.log.exists() else ""
+        return "\n".join(text.splitlines()[-lines:])
+
+
+def write_settings(folder: Path) -> None:
+    """No news/update toast (LabApp.news_url=None does not stop it; this setting does)."""
+    target = folder / "@jupyterlab" / "apputils-extension"
+    target.mkdir(parents=True)
+    (target / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False})
+    )
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
+    base = tmp_path_factory.mktemp("lab")
+    root = base / "root"
+    if COURSE.is_dir():
+        skip = shutil.ignore_patterns(".ipynb_checkpoints", ".netnot-*")
+        shutil.copytree(COURSE, root, ignore=skip)
+    else:
+        root.mkdir()
+    settings = base / "settings"
+    write_settings(settings)
+    for name in ("config", "runtime", "data", "workspaces"):
+        (base / name).mkdir()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = ARTIFACTS / "jupyterlab-server.log"
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER")}
+    env.update(
+        JUPYTER_CONFIG_DIR=str(base / "config"),
+        JUPYTER_RUNTIME_DIR=str(base / "runtime"),
+        JUPYTER_DATA_DIR=str(base / "data"),  # hides stray user kernelspecs
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")])),
+        OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1",
+    )
+    port = free_port()
+    args = [
+        sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+        "--ServerApp.token=", "--ServerApp.password=", f"--ServerApp.root_dir={root}",
+        "--ServerApp.port_retries=0", f"--LabApp.workspaces_dir={base / 'workspaces'}",
+        f"--LabApp.user_settings_dir={settings}",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--allow-root")
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            args, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    the_lab = Lab(f"http://127.0.0.1:{port}", root, log)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if server.poll() is not None:
+                pytest.fail(f"JupyterLab exited with {server.returncode}:\n{the_lab.log_tail()}")
+            try:
+                the_lab.api("/api/status")
+                break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                if time.monotonic() > deadline:
+                    pytest.fail(f"JupyterLab did not answer in 90 s:\n{the_lab.log_tail()}")
+                time.sleep(0.25)
+        yield the_lab
+    finally:
+        stop(server)
+
+
+def stop(server: subprocess.Popen) -> None:
+    """Stop the server we started (SIGTERM lets it shut its kernels down), by its own id."""
+    if server.poll() is None:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)  # its own process group (start_new_session)
+            server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    executable = chromium_path()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("Playwright is not installed: `pip install -e .[test]`")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser, lab: Lab) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    context.set_default_timeout(30_000)
+    the_page = context.new_page()
+    the_page.console_errors = []  # type: ignore[attr-defined]
+    the_page.on(
+        "console",
+        lambda m: m.type == "error" and the_page.console_errors.append(m.text),  # type: ignore
+    )
+    try:
+        yield the_page
+    finally:
+        context.close()
+        lab.shutdown_kernels()

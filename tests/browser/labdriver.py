@@ -1,0 +1,144 @@
+"""Driving a notebook in JupyterLab with Playwright: open, run all, and read what went wrong.
+
+Selectors and the menu-click approach follow the team's measured notes: clicking the
+``li.lm-Menu-item`` with an exact ``:text-is()`` label runs the cells; clicking the label locator
+with ``has_text`` reproducibly did not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parents[2]
+COURSE = ROOT / "course"
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+IDLE = f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']"
+
+# Every code cell has run (a number in its prompt) or is empty, and nothing is queued ("[*]").
+ALL_RAN = """(panel) => {
+  const cells = [...document.querySelectorAll(panel + ' .jp-CodeCell')];
+  if (cells.length === 0) return false;
+  let numbered = 0;
+  for (const cell of cells) {
+    const prompt = (cell.querySelector('.jp-InputPrompt')?.textContent || '').trim();
+    if (prompt.includes('*')) return false;
+    if (/\\[\\d+\\]/.test(prompt)) numbered += 1;
+  }
+  return numbered > 0;
+}"""
+
+SUMMARY = """(panel) => {
+  const root = document.querySelector(panel);
+  const texts = (sel) => [...root.querySelectorAll(sel)].map(n => n.textContent.trim());
+  const cells = [...root.querySelectorAll('.jp-CodeCell')];
+  const prompt = (c) => c.querySelector('.jp-InputPrompt')?.textContent || '';
+  const output = texts('.jp-OutputArea-output');
+  const source = (c) => (c.querySelector('.cm-content')?.textContent || '').trim();
+  return {
+    code_cells: cells.filter(c => source(c) !== '').length,
+    ran: cells.filter(c => /\\[\\d+\\]/.test(prompt(c))).length,
+    errors: texts('[data-mime-type="application/vnd.jupyter.error"]'),
+    stderr: texts('[data-mime-type="application/vnd.jupyter.stderr"]'),
+    widget_errors: output.filter(t => t.includes('Error displaying widget')),
+    loading: output.filter(t => t.startsWith('Loading widget')).length,
+    widgets: root.querySelectorAll('.jp-OutputArea-output .jupyter-widgets').length,
+  };
+}"""
+
+
+def open_notebook(page, url: str, name: str) -> None:
+    """Open ``name`` (relative to the server root) in a reset workspace; wait for an idle kernel."""
+    page.goto(f"{url}/lab/tree/{quote(name)}?reset")
+    page.wait_for_selector(f"{PANEL} .jp-Notebook", timeout=60_000)
+    page.wait_for_selector(IDLE, timeout=60_000)
+
+
+def run_all(page, timeout_ms: int = 180_000) -> None:
+    """Run > Run All Cells, then wait until every cell has run and the kernel is idle."""
+    page.locator(f"{PANEL} .jp-Cell").first.click()  # make the notebook the current widget
+    page.locator(".lm-MenuBar-itemLabel:text-is('Run')").click()
+    page.locator(".lm-Menu-item:has(.lm-Menu-itemLabel:text-is('Run All Cells'))").click()
+    page.wait_for_function(ALL_RAN, arg=PANEL, timeout=timeout_ms, polling=250)
+    page.wait_for_selector(IDLE, timeout=timeout_ms)
+    # Widget views render after their output arrives: wait for "Loading widget..." to go.
+    page.wait_for_function(
+        """(panel) => ![...document.querySelectorAll(panel + ' .jp-OutputArea-output')]
+             .some(n => n.textContent.trim().startsWith('Loading widget'))""",
+        arg=PANEL, timeout=60_000, polling=250,
+    )
+
+
+def summary(page) -> dict:
+    """What the notebook shows: cells run, error and stderr outputs, widget failures."""
+    return page.evaluate(SUMMARY, PANEL)
+
+
+def problems(report: dict) -> list[str]:
+    """Everything a learner should never see: tracebacks, error outputs, broken widgets."""
+    found = [f"error output: {text[:500]}" for text in report["errors"]]
+    found += [
+        f"traceback on stderr: {text[:500]}"
+        for text in report["stderr"]
+        if "Traceback" in text or "Error" in text
+    ]
+    found += [f"widget failed: {text[:300]}" for text in report["widget_errors"]]
+    if report["ran"] < report["code_cells"]:
+        found.append(f"only {report['ran']} of {report['code_cells']} code cells ran")
+    return found
+
+
+def shot(target, folder: Path, name: str) -> None:
+    """Screenshot a page or element into test-artifacts/ (never fails the test by itself)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        target.screenshot(path=str(folder / f"{name}.png"))
+    except Exception:  # noqa: BLE001 - a screenshot is evidence, not a test
+        pass
+
+
+def move_slider_with_keyboard(page, explorer) -> dict:
+    """Focus the explorer's first slider handle and press End (Home if already at the end).
+
+    Returns the slider value and the figure's ``src``/``alt`` before and after; waits until the
+    figure has changed or the timeout expires.
+    """
+    from playwright.sync_api import expect
+
+    handle = explorer.locator(".noUi-handle").first
+    image = explorer.locator(".nin-figure img.nin-plot")
+    before = {
+        "value": handle.get_attribute("aria-valuenow"),
+        "src": image.get_attribute("src"),
+        "alt": image.get_attribute("alt"),
+    }
+    at_end = float(before["value"]) >= float(handle.get_attribute("aria-valuemax"))
+    handle.focus()
+    page.keyboard.press("Home" if at_end else "End")
+    expect(handle).not_to_have_attribute("aria-valuenow", before["value"], timeout=10_000)
+    try:
+        expect(image).not_to_have_attribute("src", before["src"], timeout=20_000)
+    except AssertionError:
+        pass  # reported by the caller's assertion with both values
+    after = {
+        "value": handle.get_attribute("aria-valuenow"),
+        "src": image.get_attribute("src"),
+        "alt": image.get_attribute("alt"),
+    }
+    return {"before": before, "after": after, "key": "Home" if at_end else "End"}
+
+
+def answer_check(page, check) -> tuple[str, str]:
+    """Pick the first option (if the check has radio buttons), press its button; return the
+    feedback text before and after (waiting for it to change)."""
+    from playwright.sync_api import expect
+
+    feedback = check.locator(".nin-feedback").first
+    before = feedback.inner_text().strip()
+    radios = check.locator("input[type=radio]")
+    if radios.count():
+        radios.first.check()
+    check.locator("button").first.click()
+    expect(feedback).not_to_have_text(before or "", timeout=20_000)
+    return before, feedback.inner_text().strip()

@@ -1,0 +1,296 @@
+"""A small fixture assignment in the course's test-cell style, and submissions good and bad.
+
+Used by the grading tests and by benchmarks/bench_autograde.py. ``ps1`` has two questions:
+``mean`` (2 points) and ``squares`` (3 points); each test cell checks the type first, then the
+value, and keeps its decisive checks hidden.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+ASSIGNMENT = "ps1"
+NOTEBOOK = f"{ASSIGNMENT}.ipynb"
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _meta(grade_id: str, *, grade: bool, solution: bool, locked: bool, points: float = 0):
+    meta = {"grade": grade, "solution": solution, "locked": locked, "grade_id": grade_id,
+            "schema_version": 3}
+    if grade:
+        meta["points"] = points
+    return {"nbgrader": meta}
+
+
+MEAN = '''def mean(values):
+    """The average of a list of numbers."""
+    ### BEGIN SOLUTION
+    return sum(values) / len(values)
+    ### END SOLUTION'''
+TEST_MEAN = '''import math
+result = mean([1, 2, 3])
+assert type(result) is float, "mean() should return a float"
+assert math.isclose(result, 2.0), "the mean of 1, 2 and 3 is 2"
+### BEGIN HIDDEN TESTS
+assert math.isclose(mean([2.5, 3.5]), 3.0)
+### END HIDDEN TESTS'''
+SQUARES = '''def squares(n):
+    """The squares of 0, 1, ..., n - 1."""
+    ### BEGIN SOLUTION
+    return [i * i for i in range(n)]
+    ### END SOLUTION'''
+TEST_SQUARES = '''result = squares(4)
+assert type(result) is list, "squares() should return a list"
+for item in result:
+    assert type(item) is int, "each square should be a whole number (int)"
+assert result == [0, 1, 4, 9], "the first four squares are 0, 1, 4, 9"
+### BEGIN HIDDEN TESTS
+assert squares(0) == []
+assert squares(6)[-1] == 25
+### END HIDDEN TESTS'''
+MAX_SCORE = 5.0
+
+
+def source_notebook() -> nbformat.NotebookNode:
+    nb = new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python",
+                                               "display_name": "Python 3 (ipykernel)"},
+                                "language_info": {"name": "python"}})
+    nb.cells = [
+        new_markdown_cell("# Problem set 1\nTwo small functions.",
+                          metadata=_meta("intro", grade=False, solution=False, locked=True)),
+        new_code_cell(MEAN, metadata=_meta("mean", grade=False, solution=True, locked=False)),
+        new_code_cell(TEST_MEAN, metadata=_meta("test_mean", grade=True, solution=False,
+                                                locked=True, points=2)),
+        new_code_cell(SQUARES, metadata=_meta("squares", grade=False, solution=True,
+                                              locked=False)),
+        new_code_cell(TEST_SQUARES, metadata=_meta("test_squares", grade=True, solution=False,
+                                                   locked=True, points=3)),
+    ]
+    return nb
+
+
+def make_repo(path: Path, timeout: int = 8) -> Path:
+    """A course repo with solutions/ps1/ps1.ipynb and the real repo's nbgrader settings."""
+    (path / "solutions" / ASSIGNMENT).mkdir(parents=True)
+    nbformat.write(source_notebook(), path / "solutions" / ASSIGNMENT / NOTEBOOK)
+    config = (REPO / "nbgrader_config.py").read_text()
+    lines = [ln for ln in config.splitlines() if ".timeout" not in ln]
+    lines += [f"c.Execute.timeout = {timeout}", f"c.ExecutePreprocessor.timeout = {timeout}"]
+    (path / "nbgrader_config.py").write_text("\n".join(lines) + "\n")
+    return path
+
+
+def write_roster(path: Path, students: list[str]) -> Path:
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "last_name", "first_name", "email"])
+        for student in students:
+            writer.writerow([student, student.title(), "Test", f"{student}@example.org"])
+    return path
+
+
+# ---- submissions -----------------------------------------------------------------------------
+
+Edit = Callable[[nbformat.NotebookNode], object]
+
+
+def answer(grade_id: str, code: str) -> Edit:
+    """Replace the answer cell ``grade_id`` with ``code``."""
+    def edit(nb):
+        for cell in nb.cells:
+            if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id:
+                cell.source = code
+                return
+        raise KeyError(grade_id)
+    return edit
+
+
+def cell(grade_id: str, nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+
+
+GOOD_MEAN = "def mean(values):\n    return sum(values) / len(values)"
+GOOD_SQUARES = "def squares(n):\n    return [i * i for i in range(n)]"
+WRONG_MEAN = "def mean(values):\n    return 0.0"
+WRONG_SQUARES = "def squares(n):\n    return [0] * n"
+CORRECT = [answer("mean", GOOD_MEAN), answer("squares", GOOD_SQUARES)]
+
+
+@dataclass
+class Kind:
+    """One kind of submission and what grading it must give."""
+
+    name: str
+    edits: list[Edit]
+    status: str
+    score: float
+    raw: Callable[[Path], None] | None = None  # writes the submission folder itself
+    flags: tuple[str, ...] = ()
+
+
+def _delete(grade_id: str) -> Edit:
+    def edit(nb):
+        nb.cells = [c for c in nb.cells
+                    if c.metadata.get("nbgrader", {}).get("grade_id") != grade_id]
+    return edit
+
+
+def _edit_test(grade_id: str, code: str) -> Edit:
+    def edit(nb):
+        cell(grade_id, nb).source = code
+    return edit
+
+
+def _flip(grade_id: str) -> Edit:
+    def edit(nb):
+        meta = cell(grade_id, nb).metadata["nbgrader"]
+        meta.update(grade=False, locked=False, points=100)
+    return edit
+
+
+def _append(code: str) -> Edit:
+    def edit(nb):
+        nb.cells.insert(1, new_code_cell(code))
+    return edit
+
+
+def _probe(paths: list[str], label: str = "LEAK") -> str:
+    """Code that tries to read each path and prints what it could read."""
+    return (f"found = []\nfor path in {paths!r}:\n    try:\n"
+            "        with open(path, 'rb') as handle:\n"
+            "            found.append((path, handle.read(40)))\n"
+            "    except Exception:\n        pass\n"
+            f"print('{label}:', found)\n")
+
+
+AST_CHEAT = '''import ast
+class StripAsserts(ast.NodeTransformer):
+    def visit_Assert(self, node):
+        return ast.copy_location(ast.Pass(), node)
+get_ipython().ast_transformers.append(StripAsserts())'''
+INPUT_CHEAT = '''def blank_tests(lines):
+    return [] if any("assert" in line for line in lines) else lines
+get_ipython().input_transformers_cleanup.append(blank_tests)'''
+EQ_CHEAT = '''class Anything:
+    def __eq__(self, other):
+        return True
+def mean(values):
+    return Anything()
+def squares(n):
+    return Anything()'''
+BUILTINS_CHEAT = '''import builtins
+builtins.abs = lambda x: 0
+class Close(float):
+    def __eq__(self, other):
+        return True
+def mean(values):
+    return Close(0.0)'''
+EXC_CHEAT = '''def swallow(shell, etype, evalue, tb, tb_offset=None):
+    return None
+get_ipython().set_custom_exc((Exception,), swallow)'''
+
+
+def kinds(outside: Path, folder: Path, port: int) -> list[Kind]:
+    """Every kind of submission, with its expected status and score.
+
+    ``outside`` is a host folder the sandbox must not write to; ``folder`` the grading folder;
+    ``port`` a listener on 127.0.0.1 that must receive no connection.
+    """
+    secrets = [str(folder / "source" / ASSIGNMENT / NOTEBOOK), str(folder / "gradebook.db"),
+               str(folder / "nbgrader_config.py"), str(REPO / "nbgrader_config.py"),
+               str(Path.home() / ".bashrc"), str(folder.parent / "repo" / "solutions" /
+                                                 ASSIGNMENT / NOTEBOOK)]
+    other = [str(folder / "submitted" / "correct" / ASSIGNMENT / NOTEBOOK),
+             "../../correct/ps1/ps1.ipynb"]
+    writer = (f"import os\nfor path in [{str(outside / 'pwned.txt')!r}, "
+              f"{str(folder / 'submitted' / 'correct' / ASSIGNMENT / 'evil.txt')!r}]:\n"
+              "    try:\n        os.makedirs(os.path.dirname(path), exist_ok=True)\n"
+              "        open(path, 'w').write('pwned')\n    except Exception:\n        pass\n")
+    network = (f"import socket\ntry:\n    socket.create_connection(('127.0.0.1', {port}), 2)\n"
+               "    print('NET: connected')\nexcept Exception as err:\n"
+               "    print('NET: refused', type(err).__name__)\n")
+
+    def corrupt(target: Path) -> None:
+        text = json.dumps(nbformat.v4.new_notebook())
+        (target / NOTEBOOK).write_text(text[: len(text) // 2])
+
+    return [
+        Kind("correct", CORRECT, "ok", 5),
+        Kind("correct_alt", [answer("mean", "import statistics\ndef mean(values):\n"
+                                    "    return float(statistics.fmean(values))"),
+                             answer("squares", "def squares(n):\n    out = []\n"
+                                    "    for i in range(n):\n        out.append(i ** 2)\n"
+                                    "    return out")], "ok", 5),
+        Kind("blank", [], "ok", 0),
+        Kind("crash", [answer("mean", "import os\nos._exit(1)")], "crashed", 0),
+        Kind("infinite", [answer("mean", GOOD_MEAN),
+                          answer("squares", "def squares(n):\n    while True:\n        pass")],
+             "timeout", 2),
+        Kind("huge_output", [answer("mean", GOOD_MEAN + "\nprint('spam\\n' * 200000)"),
+                             answer("squares", GOOD_SQUARES)], "ok", 5),
+        Kind("memory_hog", [answer("mean", "def mean(values):\n"
+                                   "    hog = bytearray(6 * 1024 ** 3)\n"
+                                   "    return sum(values) / len(values)"),
+                            answer("squares", GOOD_SQUARES)], "ok", 3),
+        Kind("deleted_test", [_delete("test_mean"), answer("mean", WRONG_MEAN),
+                              answer("squares", GOOD_SQUARES)], "tampered", 3),
+        Kind("edited_test", [_edit_test("test_mean", "pass"), answer("mean", WRONG_MEAN),
+                             answer("squares", GOOD_SQUARES)], "tampered", 3),
+        Kind("flipped_metadata", [_flip("test_squares"), answer("mean", GOOD_MEAN),
+                                  answer("squares", WRONG_SQUARES)], "tampered", 2),
+        Kind("invalid_json", [], "invalid", 0, raw=corrupt),
+        Kind("wrong_name", CORRECT, "invalid", 0),
+        Kind("ast_cheat", [_append(AST_CHEAT), answer("mean", WRONG_MEAN),
+                           answer("squares", WRONG_SQUARES)], "flagged", 5,
+             flags=("ipython-hook",)),
+        Kind("input_cheat", [_append(INPUT_CHEAT), answer("mean", WRONG_MEAN),
+                             answer("squares", WRONG_SQUARES)], "flagged", 5,
+             flags=("ipython-hook",)),
+        Kind("eq_cheat", [answer("mean", EQ_CHEAT), answer("squares", "")], "flagged", 0,
+             flags=("custom-eq",)),
+        Kind("builtins_cheat", [answer("mean", BUILTINS_CHEAT),
+                                answer("squares", WRONG_SQUARES)], "flagged", 0,
+             flags=("builtins-patch",)),
+        Kind("exc_cheat", [_append(EXC_CHEAT), answer("mean", WRONG_MEAN),
+                           answer("squares", WRONG_SQUARES)], "flagged", 0,
+             flags=("ipython-hook",)),
+        Kind("env_sniff", [answer("mean", "import os\nprint('ENV:', os.environ.get("
+                                  "'NBGRADER_EXECUTION'))\n" + GOOD_MEAN),
+                           answer("squares", GOOD_SQUARES)], "flagged", 5,
+             flags=("env-sniff",)),
+        Kind("read_secrets", [answer("mean", _probe(secrets) + GOOD_MEAN),
+                              answer("squares", GOOD_SQUARES)], "flagged", 5,
+             flags=("env-sniff",)),
+        Kind("read_other", [answer("mean", _probe(other) + GOOD_MEAN),
+                            answer("squares", GOOD_SQUARES)], "flagged", 5,
+             flags=("env-sniff",)),
+        Kind("network", [answer("mean", network + GOOD_MEAN), answer("squares", GOOD_SQUARES)],
+             "flagged", 5, flags=("env-sniff",)),
+        Kind("write_outside", [answer("mean", writer + GOOD_MEAN),
+                               answer("squares", GOOD_SQUARES)], "flagged", 5,
+             flags=("env-sniff",)),
+    ]
+
+
+def write_submission(folder: Path, student: str, kind: Kind) -> Path:
+    """submitted/<student>/ps1/ from the release notebook with ``kind``'s edits."""
+    target = folder / "submitted" / student / ASSIGNMENT
+    target.mkdir(parents=True, exist_ok=True)
+    if kind.raw:
+        kind.raw(target)
+        return target
+    nb = copy.deepcopy(nbformat.read(folder / "release" / ASSIGNMENT / NOTEBOOK, as_version=4))
+    for edit in kind.edits:
+        edit(nb)
+    name = "homework.ipynb" if kind.name == "wrong_name" else NOTEBOOK
+    nbformat.write(nb, target / name)
+    (target / "timestamp.txt").write_text("2026-11-20 10:00:00.000000 UTC\n")
+    return target

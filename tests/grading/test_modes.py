@@ -1,0 +1,75 @@
+"""Refusal without a sandbox, the explicit --no-sandbox flag, and resuming an interrupted run."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import corpus
+import pytest
+from conftest import make_folder, read_status, require_sandbox
+
+from netnot.grading import cli
+
+pytestmark = pytest.mark.slow
+A = corpus.ASSIGNMENT
+SRC = str(Path(__file__).resolve().parents[2] / "src")
+
+
+def _class(base: Path, names: list[str]) -> Path:
+    folder = make_folder(base, names)
+    kinds = {k.name: k for k in corpus.kinds(base / "outside", folder, 9)}
+    for name in names:
+        corpus.write_submission(folder, name, kinds[name.split("_")[0]])
+    return folder
+
+
+def test_refuses_without_a_sandbox_then_grades_when_told(tmp_path, monkeypatch, capsys):
+    folder = _class(tmp_path, ["correct"])
+    monkeypatch.setenv("NETNOT_BWRAP", str(tmp_path / "no-such-bwrap"))
+    assert cli.main(["autograde", A, "--folder", str(folder), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "refusing to grade" in err and "bubblewrap is not installed" in err
+    assert "--no-sandbox" in err
+    assert not (folder / "reports" / A / "status.csv").exists()
+
+    assert cli.main(["autograde", A, "--folder", str(folder), "--quiet", "--no-sandbox"]) == 0
+    out = capsys.readouterr().out
+    assert "WITHOUT a sandbox" in out
+    assert "WITHOUT a sandbox" in (folder / "reports" / A / "summary.txt").read_text()
+    row = read_status(folder)["correct"]
+    assert (row["status"], float(row["score"])) == ("ok", 5.0)
+
+
+def test_interrupted_run_resumes_without_regrading(tmp_path):
+    require_sandbox()
+    names = ["correct_1", "correct_2", "correct_3", "correct_4"]
+    folder = _class(tmp_path, names)
+    results = folder / ".netnot" / "results" / A
+    env = dict(os.environ, PYTHONPATH=SRC + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    args = [sys.executable, "-m", "netnot.grading.cli", "autograde", A, "--folder", str(folder),
+            "--jobs", "1", "--quiet"]
+    run = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while not list(results.glob("correct_*.json")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    run.send_signal(signal.SIGINT)  # like Ctrl-C
+    run.communicate(timeout=60)
+    first = {p.name: p.read_text() for p in results.glob("correct_*.json")}
+    assert 1 <= len(first) < len(names)
+    assert not (folder / "reports" / A / "status.csv").exists()
+
+    again = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    for name, text in first.items():  # already graded: kept, not regraded
+        assert (results / name).read_text() == text
+    rows = read_status(folder)
+    assert {n: (r["status"], float(r["score"])) for n, r in rows.items()} == {
+        n: ("ok", 5.0) for n in names}
+    regraded = [json.loads((results / f"{n}.json").read_text()) for n in names]
+    assert all(r["fingerprint"] for r in regraded)
