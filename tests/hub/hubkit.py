@@ -74,6 +74,7 @@ class Account:
     password: str
     role: str  # "instructor" or "student"
     home: Path
+    in_passwd: bool = True  # False: a bare uid with no name, as on Kubernetes
 
 
 @dataclass
@@ -83,8 +84,9 @@ class Accounts:
     folder: Path
     people: dict[str, Account] = field(default_factory=dict)
 
-    def add(self, name: str, uid: int, role: str) -> Account:
-        account = Account(name, uid, f"pw-{name}-{uid}", role, self.folder / "home" / name)
+    def add(self, name: str, uid: int, role: str, in_passwd: bool = True) -> Account:
+        account = Account(name, uid, f"pw-{name}-{uid}", role, self.folder / "home" / name,
+                          in_passwd)
         self.people[name] = account
         return account
 
@@ -102,6 +104,8 @@ class Accounts:
         lines = Path("/etc/passwd").read_text().splitlines()
         groups = Path("/etc/group").read_text().splitlines()
         for a in self.people.values():
+            if not a.in_passwd:
+                continue
             lines.append(f"{a.name}:x:{a.uid}:{a.uid}:{a.name}:{a.home}:/bin/sh")
             groups.append(f"{a.name}:x:{a.uid}:")
         self.passwd.write_text("\n".join(lines) + "\n")

@@ -138,7 +138,8 @@ def run_flow(term: Term) -> None:
     accounts = term.accounts
     accounts.add(INSTRUCTOR, FIRST_UID, "instructor")
     for n, student in enumerate(STUDENTS, start=1):
-        accounts.add(student, FIRST_UID + n, "student")
+        # Students are bare uids without a passwd entry, as on Kubernetes (see deploy/README.md).
+        accounts.add(student, FIRST_UID + n, "student", in_passwd=False)
     accounts.write()
     # The administrator's one-time step: a shared exchange everyone may write into (1777).
     term.exchange.mkdir()

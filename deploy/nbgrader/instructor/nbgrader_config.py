@@ -16,6 +16,9 @@ c.CourseDirectory.course_id = "networking-is-not"
 c.CourseDirectory.root = os.path.join(os.path.expanduser("~"), "grading")
 c.Exchange.root = os.environ.get("NETNOT_EXCHANGE", "/srv/nbgrader/exchange")
 c.Exchange.path_includes_course = False
-# The exchange's permission model needs one operating-system uid per user (see deploy/README.md);
-# nbgrader then warns at collect time when a submission is not owned by the student it names.
-c.CollectApp.check_owner = True
+# nbgrader can warn when a submission's owner is not the account it names. Off: on TLJH the
+# account of hub user "ana" is "jupyter-ana", and on Kubernetes students are bare uids, so it
+# would warn about every student. The exchange trusts the name a student's server gives
+# (JUPYTERHUB_USER, see the student config); deploy/README.md says what that does and does not
+# protect.
+c.CollectApp.check_owner = False
