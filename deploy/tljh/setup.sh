@@ -2,7 +2,7 @@
 # Set up "Networking Is Not…" on The Littlest JupyterHub (one VM, classes up to about 50).
 #
 # Run once as root on the VM, after installing TLJH, from a clone of the course repository:
-#   git clone https://github.com/YOUR-ORG/networking-is-not /opt/networking-is-not
+#   git clone https://github.com/OWNER/networking-is-not /opt/networking-is-not
 #   sudo bash /opt/networking-is-not/deploy/tljh/setup.sh INSTRUCTOR [INSTRUCTOR ...]
 # INSTRUCTOR is a JupyterHub user name (e.g. "teacher", whose Linux account is jupyter-teacher).
 # Safe to run again (for a new course release, or to add an instructor).
@@ -66,4 +66,4 @@ for home in /home/jupyter-*; do
   if [ -d "$home" ]; then chmod o-rwx "$home"; fi
 done
 echo "done. Share this link with the class (nbgitpuller puts the course in each home):"
-echo "  https://YOUR-HUB/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2FYOUR-ORG%2Fnetworking-is-not&branch=main&urlpath=lab%2Ftree%2Fnetworking-is-not%2Fcourse%2F00-start-here.ipynb"
+echo "  https://HUB.EXAMPLE.ORG/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2FOWNER%2Fnetworking-is-not&branch=main&urlpath=lab%2Ftree%2Fnetworking-is-not%2Fcourse%2F00-start-here.ipynb"
