@@ -109,13 +109,25 @@ class Term:
     def home(self, name: str) -> Path:
         return self.accounts.people[name].home
 
-    def run_as(self, name: str, args: list[str], check: bool = True) -> subprocess.CompletedProcess:
-        """A command in ``name``'s terminal on the hub: their uid, HOME and role config."""
+    def start_as(self, name: str, args: list[str]) -> subprocess.Popen:
+        """Start a command in ``name``'s terminal on the hub: their uid, HOME and role config."""
         account = self.accounts.people[name]
         env = user_env(account, {"NETNOT_EXCHANGE": str(self.exchange),
                                  "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"})
-        result = subprocess.run([*self.accounts.as_user(name), *args], cwd=account.home,
-                                env=env, capture_output=True, text=True, timeout=300)
+        return subprocess.Popen([*self.accounts.as_user(name), *args], cwd=account.home,
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+
+    def run_as(self, name: str, args: list[str], check: bool = True) -> subprocess.CompletedProcess:
+        """Run a command in ``name``'s terminal on the hub; fail the test if it fails."""
+        proc = self.start_as(name, args)
+        try:
+            out, err = proc.communicate(timeout=300)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        result = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
         if check:
             assert result.returncode == 0, f"{name}: {args}\n{result.stdout}\n{result.stderr}"
         return result
@@ -123,6 +135,28 @@ class Term:
     def can(self, name: str, shell: str) -> bool:
         """Does ``shell`` succeed when run as ``name``?"""
         return self.run_as(name, ["sh", "-c", shell], check=False).returncode == 0
+
+
+# A student who tries the instructor's side of the exchange, with nbgrader's own API, in one
+# process: release an assignment of their own making, and collect everyone's submissions.
+IMPERSONATE = """
+import json, os, shutil
+from nbgrader.apps import NbGraderAPI
+from nbgrader.coursedir import CourseDirectory
+from traitlets.config import Config
+os.makedirs("attempt/release/mine", exist_ok=True)
+shutil.copy("{notebook}", "attempt/release/mine/mine.ipynb")
+c = Config()
+c.CourseDirectory.root = os.path.abspath("attempt")
+c.CourseDirectory.course_id = "{course}"
+c.CourseDirectory.db_url = "sqlite:///" + os.path.abspath("attempt/gradebook.db")
+c.Exchange.root = os.environ["NETNOT_EXCHANGE"]
+# Skip nbgrader's own "do you own the course folder?" check, so the filesystem has to refuse.
+c.CourseDirectory.groupshared = True
+api = NbGraderAPI(CourseDirectory(config=c), config=c)
+tried = {{"release": api.release_assignment("mine"), "collect": api.collect("{assignment}")}}
+print(json.dumps(tried))
+"""
 
 
 def require_tools() -> None:
@@ -195,10 +229,22 @@ def run_flow(term: Term) -> None:
     term.replies["collect"] = teacher.post(
         f"/formgrader/api/assignment/{ASSIGNMENT}/collect").json()
     term.mark("collected")
-    graded = term.run_as(INSTRUCTOR, [*grade, "autograde", ASSIGNMENT, "--folder", "grading",
-                                      "--jobs", "2", "--quiet"])
-    term.grading_log = graded.stdout + graded.stderr
-    term.mark("autograded")
+    # Meanwhile a student tries the instructor's side of the exchange (see IMPERSONATE).
+    attempt = term.start_as("ana", [sys.executable, "-c", IMPERSONATE.format(
+        notebook=NOTEBOOK, course=COURSE_ID, assignment=ASSIGNMENT)])
+    try:
+        graded = term.run_as(INSTRUCTOR, [*grade, "autograde", ASSIGNMENT, "--folder",
+                                          "grading", "--jobs", "2", "--quiet"])
+        term.grading_log = graded.stdout + graded.stderr
+        term.mark("autograded")
+        out, err = attempt.communicate(timeout=300)
+    finally:
+        if attempt.poll() is None:
+            attempt.kill()
+            attempt.wait()
+    assert attempt.returncode == 0, err
+    term.replies["ana/instructor-attempt"] = json.loads(out.strip().splitlines()[-1])
+    term.mark("a student tried to release and collect")
 
 
 @pytest.fixture(scope="module")
@@ -268,6 +314,21 @@ def test_release_fetch_submit_and_collect_go_through_the_exchange(term):
         assert term.replies[f"{student}/submit"]["success"], term.replies[f"{student}/submit"]
         collected = term.home(INSTRUCTOR) / "grading" / "submitted" / student / NOTEBOOK
         assert collected.is_file(), student
+
+
+def test_only_the_instructor_may_release_and_collect(term):
+    """ana runs nbgrader's release and collect against the shared exchange (with nbgrader's
+    ownership check switched off): the filesystem refuses both; nothing is released or
+    collected."""
+    tried = term.replies["ana/instructor-attempt"]
+    course = term.exchange / COURSE_ID
+    assert not tried["release"]["success"] and not tried["collect"]["success"], tried
+    said = {action: tried[action].get("log", "") + tried[action].get("error", "")
+            for action in ("release", "collect")}
+    assert "Permission denied" in said["release"], said["release"]
+    assert "You don't have read permissions" in said["collect"], said["collect"]
+    assert sorted(p.name for p in (course / "outbound").iterdir()) == [ASSIGNMENT]
+    assert not (term.home("ana") / "attempt" / "submitted").exists()
 
 
 def test_each_student_gets_the_score_their_answers_earn(term):
