@@ -389,3 +389,16 @@ def test_students_cannot_read_each_others_work_or_the_instructors_folders(term):
             assert not term.can(student, f"cat {grading / secret} || ls {grading / secret}")
         assert not term.can(student, f"touch {term.exchange / COURSE_ID / 'outbound' / 'x'}")
         assert not term.can(student, f"rm -rf {term.exchange / COURSE_ID / 'outbound'}")
+
+
+def test_a_submission_can_only_be_reached_by_its_unguessable_name(term):
+    """What nbgrader's exchange does and does not protect, stated as a test: another student
+    cannot list inbound/ or find a submission by pattern, and names end in 72 random bits; but
+    whoever knows a submission's full name can read it (files 0644, folder 0777)."""
+    inbound = term.exchange / COURSE_ID / "inbound"
+    anas = next(p for p in inbound.iterdir() if p.name.startswith("ana+"))
+    prefix = anas.name.rsplit("+", 1)[0]
+    assert not term.can("ben", f"ls {inbound}/ana+*")
+    assert not term.can("ben", f"cat '{inbound}/{prefix}'/*.ipynb")
+    assert term.can("ben", f"cat '{anas}/{ASSIGNMENT}.ipynb' > /dev/null"), \
+        "nbgrader's exchange changed: update deploy/README.md's 'What is protected'"
