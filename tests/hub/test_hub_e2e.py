@@ -254,7 +254,12 @@ def term():
     base.chmod(0o755)  # users must reach their homes and the exchange below it
     term = Term(base)
     try:
-        run_flow(term)
+        try:
+            run_flow(term)
+        except Exception:
+            if term.hub:
+                print("--- end of the hub's log ---\n" + term.hub.tail())
+            raise
         yield term
     finally:
         leftovers = term.hub.stop() if term.hub else []
