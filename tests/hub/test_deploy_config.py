@@ -8,13 +8,18 @@ the exchange or the role folders must name the same path.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import parse_qs, unquote, urlparse
 
 import pytest
 import yaml
+from jupyter_core.paths import jupyter_config_path
+from jupyterlab_server.config import get_static_page_config
 from traitlets.config import Config, PyFileConfigLoader
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -196,8 +201,6 @@ LINK = re.compile(r"https://\S+/hub/user-redirect/git-pull\?[^\s)`\"']+")
 
 @pytest.mark.parametrize("document", ["README.md", "tljh/setup.sh"])
 def test_course_links_open_the_first_lesson_in_the_clone(document):
-    from urllib.parse import parse_qs, unquote, urlparse
-
     links = LINK.findall((DEPLOY / document).read_text())
     assert links, f"no nbgitpuller link in deploy/{document}"
     for link in links:
@@ -213,3 +216,25 @@ def test_poststart_pull_targets_the_same_folder_as_the_links(values):
     command = values["singleuser"]["lifecycleHooks"]["postStart"]["exec"]["command"][-1]
     _, repo, branch, folder = command.split(" || ")[0].split()
     assert repo.rsplit("/", 1)[1] == folder == "networking-is-not" and branch == "main"
+
+
+def test_instructor_settings_win_over_an_image_that_disables_formgrader(tmp_path, monkeypatch):
+    """binder/postBuild disables formgrader for everyone (sys.prefix); the instructor's folder,
+    on JUPYTER_CONFIG_PATH, comes before sys.prefix and so turns it back on."""
+    instructor = str(DEPLOY / "nbgrader" / "instructor")
+    image = tmp_path / "image-etc-jupyter"
+    (image / "labconfig").mkdir(parents=True)
+    (image / "labconfig" / "page_config.json").write_text(
+        json.dumps({"disabledExtensions": {"@jupyter/nbgrader:formgrader": True}}))
+    monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(tmp_path / "user"))
+    monkeypatch.delenv("JUPYTER_PREFER_ENV_PATH", raising=False)
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", instructor)
+    order = jupyter_config_path()
+    assert order.index(instructor) < order.index(os.path.join(sys.prefix, "etc", "jupyter"))
+    # The same precedence, with a stand-in for the image's sys.prefix folder behind it:
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", os.pathsep.join([instructor, str(image)]))
+    disabled = get_static_page_config(level="all")["disabledExtensions"]
+    assert disabled["@jupyter/nbgrader:formgrader"] is False
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", str(image))
+    disabled = get_static_page_config(level="all")["disabledExtensions"]
+    assert disabled["@jupyter/nbgrader:formgrader"] is True, "the stand-in must disable it"
