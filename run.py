@@ -44,14 +44,19 @@ def install(extra: str = "") -> None:
     subprocess.run([*pip, "-e", target], cwd=ROOT, check=True)
 
 
+def lab_command(jupyter: str) -> list[str]:
+    """JupyterLab serving the whole repository (lessons and exercises), open on the first lesson."""
+    args = [jupyter, "lab", f"--LabApp.default_url=/lab/tree/{FIRST_LESSON}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--allow-root")
+    return args
+
+
 def main(argv: list[str]) -> int:
     verb = argv[0] if argv else ""
     if verb == "open":
         install()
-        args = [venv_bin("jupyter"), "lab", FIRST_LESSON]
-        if hasattr(os, "geteuid") and os.geteuid() == 0:
-            args.append("--allow-root")
-        return subprocess.run(args, cwd=ROOT, env=venv_env()).returncode
+        return subprocess.run(lab_command(venv_bin("jupyter")), cwd=ROOT, env=venv_env()).returncode
     if verb == "test":
         install("test")
         pytest = [venv_bin("python"), "-m", "pytest", *argv[1:]]
