@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -25,29 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from labdriver import ARTIFACTS, COURSE, ROOT
-
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-
-
-def unavailable(reason: str) -> None:
-    """Fail in CI, skip elsewhere: a browser test must never silently not run in CI."""
-    if IN_CI:
-        pytest.fail(f"{reason} (CI=true: browser tests must run here)", pytrace=False)
-    pytest.skip(reason)
-
-
-def chromium_path() -> str:
-    candidates = [os.environ.get("NETNOT_CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"]
-    for candidate in candidates:
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    unavailable("Chromium not found: `apt-get install chromium` (or set NETNOT_CHROMIUM)")
-    raise AssertionError("unreachable")
+from labdriver import ARTIFACTS, CHROMIUM_ARGS, COURSE, ROOT, chromium_path, unavailable
 
 
 def free_port() -> int:
@@ -121,6 +100,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
         "--ServerApp.port_retries=0", f"--LabApp.workspaces_dir={base / 'workspaces'}",
         f"--LabApp.user_settings_dir={settings}",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--ServerApp.disable_check_xsrf=True",  # lets the fixture end sessions over REST
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--allow-root")
@@ -174,11 +154,20 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.failed_call = report.failed
+
+
 @pytest.fixture
-def page(browser, lab: Lab) -> Iterator[object]:
+def page(request, browser, lab: Lab) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     context.set_default_timeout(30_000)
     the_page = context.new_page()
+    started = time.monotonic()
     the_page.console_errors = []  # type: ignore[attr-defined]
     the_page.on(
         "console",
@@ -186,6 +175,17 @@ def page(browser, lab: Lab) -> Iterator[object]:
     )
     try:
         yield the_page
+        name = re.sub(r"[^\w.-]+", "_", request.node.name)
+        with (ARTIFACTS / "timings.txt").open("a") as notes:
+            attempts = getattr(the_page, "run_all_attempts", 0)
+            dialogs = getattr(the_page, "kernel_dialogs", 0)
+            notes.write(f"{name}: {time.monotonic() - started:.1f} s, Run All clicks {attempts}, "
+                        f"kernel dialogs {dialogs}\n")
+        (ARTIFACTS / f"{name}.console-errors.txt").write_text(
+            "\n".join(the_page.console_errors)  # type: ignore[attr-defined]
+        )
+        if getattr(request.node, "failed_call", False):
+            the_page.screenshot(path=str(ARTIFACTS / f"FAILED-{name}.png"))
     finally:
         context.close()
         lab.shutdown_kernels()

@@ -7,12 +7,20 @@ with ``has_text`` reproducibly did not.
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 from urllib.parse import quote
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 COURSE = ROOT / "course"
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 IDLE = f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']"
 
@@ -28,6 +36,12 @@ ALL_RAN = """(panel) => {
   }
   return numbered > 0;
 }"""
+
+KERNEL_READY = """() => /\\(ipykernel\\)\\s*\\|\\s*Idle/.test(document.body.textContent)"""
+
+# At least one cell is queued, running or done.
+STARTED = """(panel) => [...document.querySelectorAll(panel + ' .jp-CodeCell .jp-InputPrompt')]
+  .some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"""
 
 SUMMARY = """(panel) => {
   const root = document.querySelector(panel);
@@ -48,18 +62,75 @@ SUMMARY = """(panel) => {
 }"""
 
 
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def unavailable(reason: str) -> None:
+    """Fail in CI, skip elsewhere: a browser test must never silently not run in CI."""
+    if in_ci():
+        pytest.fail(f"{reason} (CI=true: browser tests must run here)", pytrace=False)
+    pytest.skip(reason)
+
+
+def chromium_path() -> str:
+    """$NETNOT_CHROMIUM if set, else `chromium` on PATH, else Debian's /usr/bin/chromium."""
+    override = os.environ.get("NETNOT_CHROMIUM")
+    candidates = [override] if override else [shutil.which("chromium"), "/usr/bin/chromium"]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    unavailable(f"Chromium not found at {candidates}: `apt-get install chromium` "
+                "(or set NETNOT_CHROMIUM)")
+    raise AssertionError("unreachable")
+
+
 def open_notebook(page, url: str, name: str) -> None:
-    """Open ``name`` (relative to the server root) in a reset workspace; wait for an idle kernel."""
+    """Open ``name`` (relative to the server root) in a reset workspace; wait for its kernel."""
+    page.kernel_dialogs = 0
+
+    def accept_kernel(dialog) -> None:
+        # Safety net: JupyterLab asks for a kernel if a cell runs before the kernel is there.
+        page.kernel_dialogs += 1
+        dialog.locator("button.jp-mod-accept").click()
+
+    page.add_locator_handler(page.locator(".jp-Dialog:has-text('Select Kernel')"), accept_kernel)
     page.goto(f"{url}/lab/tree/{quote(name)}?reset")
     page.wait_for_selector(f"{PANEL} .jp-Notebook", timeout=60_000)
-    page.wait_for_selector(IDLE, timeout=60_000)
+    wait_for_kernel(page)
+
+
+def wait_for_kernel(page, timeout_ms: int = 90_000) -> None:
+    """Until the kernel is started, connected and idle: the toolbar indicator says idle *and*
+    the status bar names the kernel (before that, Run All would find "No Kernel")."""
+    page.wait_for_selector(IDLE, timeout=timeout_ms)
+    page.wait_for_function(KERNEL_READY, timeout=timeout_ms, polling=250)
 
 
 def run_all(page, timeout_ms: int = 180_000) -> None:
-    """Run > Run All Cells, then wait until every cell has run and the kernel is idle."""
-    page.locator(f"{PANEL} .jp-Cell").first.click()  # make the notebook the current widget
-    page.locator(".lm-MenuBar-itemLabel:text-is('Run')").click()
-    page.locator(".lm-Menu-item:has(.lm-Menu-itemLabel:text-is('Run All Cells'))").click()
+    """Run > Run All Cells, then wait until every cell has run and the kernel is idle.
+
+    Under load the menu item can still be disabled, or the click can land before the kernel is
+    connected, and then nothing runs: so check that execution started and try up to 3 times.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    item = page.locator(
+        ".lm-Menu-item:not(.lm-mod-disabled):has(.lm-Menu-itemLabel:text-is('Run All Cells'))"
+    )
+    for attempt in range(1, 4):
+        page.run_all_attempts = attempt  # reported in test-artifacts/ by the page fixture
+        wait_for_kernel(page)
+        page.locator(f"{PANEL} .jp-Cell").first.click()  # make the notebook the current widget
+        page.locator(".lm-MenuBar-itemLabel:text-is('Run')").click()
+        try:
+            item.click(timeout=10_000)
+            page.wait_for_function(STARTED, arg=PANEL, timeout=15_000, polling=100)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")  # close the menu if it is still open
+    else:
+        raise AssertionError("Run > Run All Cells did not start the cells in 3 tries")
     page.wait_for_function(ALL_RAN, arg=PANEL, timeout=timeout_ms, polling=250)
     page.wait_for_selector(IDLE, timeout=timeout_ms)
     # Widget views render after their output arrives: wait for "Loading widget..." to go.
@@ -142,3 +213,15 @@ def answer_check(page, check) -> tuple[str, str]:
     check.locator("button").first.click()
     expect(feedback).not_to_have_text(before or "", timeout=20_000)
     return before, feedback.inner_text().strip()
+
+
+def type_reflection(page, reflection, text: str) -> str:
+    """Type into a reflection with the keyboard; return the status it shows afterwards."""
+    from playwright.sync_api import expect
+
+    box = reflection.locator("textarea").first
+    status = reflection.locator(".nin-feedback").first
+    box.focus()
+    page.keyboard.type(text)
+    expect(status).not_to_have_text("", timeout=20_000)
+    return status.inner_text().strip()

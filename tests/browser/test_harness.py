@@ -79,3 +79,14 @@ def test_harness_reports_an_error_and_the_cells_that_did_not_run(page, lab) -> N
     found = drive.problems(drive.summary(page))
     assert any("ValueError" in p and "deliberate" in p for p in found), found
     assert "only 2 of 3 code cells ran" in found, found
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("true", pytest.fail.Exception),
+                                             ("", pytest.skip.Exception)])
+def test_a_missing_browser_fails_in_ci_and_skips_elsewhere(
+    monkeypatch: pytest.MonkeyPatch, tmp_path, ci: str, outcome: type
+) -> None:
+    monkeypatch.setenv("CI", ci)
+    monkeypatch.setenv("NETNOT_CHROMIUM", str(tmp_path / "no-such-chromium"))
+    with pytest.raises(outcome, match="Chromium not found"):
+        drive.chromium_path()
