@@ -218,6 +218,10 @@ def kinds(outside: Path, folder: Path, port: int) -> list[Kind]:
                "    print('NET: connected')\nexcept Exception as err:\n"
                "    print('NET: refused', type(err).__name__)\n")
 
+    forks = ("import os, time\nchildren = 0\ntry:\n    for _ in range(150):\n"
+             "        if os.fork() == 0:\n            time.sleep(2)\n            os._exit(0)\n"
+             "        children += 1\nexcept OSError:\n    pass\nprint('FORKS:', children)\n")
+
     def corrupt(target: Path) -> None:
         text = json.dumps(nbformat.v4.new_notebook())
         (target / NOTEBOOK).write_text(text[: len(text) // 2])
@@ -274,6 +278,8 @@ def kinds(outside: Path, folder: Path, port: int) -> list[Kind]:
              flags=("env-sniff",)),
         Kind("network", [answer("mean", network + GOOD_MEAN), answer("squares", GOOD_SQUARES)],
              "flagged", 5, flags=("env-sniff",)),
+        Kind("fork_many", [answer("mean", forks + GOOD_MEAN), answer("squares", GOOD_SQUARES)],
+             "flagged", 5, flags=("processes",)),
         Kind("write_outside", [answer("mean", writer + GOOD_MEAN),
                                answer("squares", GOOD_SQUARES)], "flagged", 5,
              flags=("env-sniff",)),

@@ -12,7 +12,7 @@ import socket
 import corpus
 import nbformat
 import pytest
-from conftest import make_folder, read_status, require_sandbox
+from grading_helpers import make_folder, read_status, require_sandbox
 from nbgrader.api import Gradebook, MissingEntry
 
 from netnot.grading import cli
@@ -99,6 +99,12 @@ def test_no_network(graded):
 def test_no_writes_outside_the_working_copy(graded):
     assert not (graded["base"] / "outside").exists()
     assert not (graded["folder"] / "submitted" / "correct" / A / "evil.txt").exists()
+
+
+def test_process_limit_holds(graded):
+    text = _outputs(graded["folder"], "fork_many")
+    forks = int(text.split("FORKS:")[1].split()[0])
+    assert 0 < forks < 64  # --processes default; the probe tried 150
 
 
 def test_originals_kept_unchanged(graded):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import corpus
 import pytest
-from conftest import make_folder, read_status, require_sandbox
+from grading_helpers import make_folder, read_status, require_sandbox
 
 from netnot.grading import cli
 

@@ -47,7 +47,6 @@ def config_text(repo_config: Config) -> str:
         '"""nbgrader settings for this grading folder (written by `netnot-grade init`)."""',
         "",
         "c = get_config()  # noqa: F821",
-        'c.CourseDirectory.root = "."',
         'c.CourseDirectory.source_directory = "source"',
         'c.CourseDirectory.release_directory = "release"',
         'c.CourseDirectory.db_url = "sqlite:///gradebook.db"',

@@ -7,7 +7,8 @@ solutions, the gradebook, other students' work or the instructor's home. Limits 
 memory, processes and file size are set with ``prlimit`` inside the sandbox; nbgrader's per-cell
 timeout still applies.
 
-Note: Linux does not apply the process limit (RLIMIT_NPROC) to root; grade as a normal user.
+Linux does not apply RLIMIT_NPROC to root, so where the cgroup file system is writable (root, or
+a delegated cgroup) each kernel also gets a ``pids`` cgroup with the same process limit.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -61,6 +63,17 @@ def _in_a_project(path: str) -> bool:
     return False
 
 
+def package_path() -> list[str]:
+    """The kernel's PYTHONPATH: the course package's folder, then this PYTHONPATH, absolute."""
+    import netnot  # an editable install maps it to <repo>/src, which is not on sys.path
+
+    found = [str(Path(netnot.__file__).resolve().parents[1])]
+    for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+        if entry:
+            found.append(os.path.realpath(os.path.join(START_DIR, entry)))
+    return list(dict.fromkeys(found))
+
+
 def python_dirs(forbidden: list[str]) -> list[str]:
     """Folders of this Python environment that the kernel may read.
 
@@ -68,8 +81,7 @@ def python_dirs(forbidden: list[str]) -> list[str]:
     starting folder, not a project folder (only a project's src/ may be shown) and do not hold
     a forbidden folder.
     """
-    candidates = [sys.prefix, sys.base_prefix, sys.exec_prefix, *sys.path,
-                  *os.environ.get("PYTHONPATH", "").split(os.pathsep)]
+    candidates = [sys.prefix, sys.base_prefix, sys.exec_prefix, *sys.path, *package_path()]
     prefixes = {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}
     paths: list[str] = []
     for entry in candidates:
@@ -86,8 +98,43 @@ def python_dirs(forbidden: list[str]) -> list[str]:
     return sorted(paths)
 
 
+CGROUP_ROOTS = ("/sys/fs/cgroup/pids", "/sys/fs/cgroup")  # cgroup v1 pids, or v2
+
+
+def pids_cgroup(name: str, limit: int) -> str | None:
+    """Make a cgroup allowing at most ``limit`` processes; None where that is not possible."""
+    for root in CGROUP_ROOTS:
+        if not os.path.exists(os.path.join(root, "cgroup.procs")):
+            continue
+        path = os.path.join(root, name)
+        try:
+            os.makedirs(path, exist_ok=True)
+            if not os.path.exists(os.path.join(path, "pids.max")):  # not a pids cgroup
+                os.rmdir(path)
+                continue
+            with open(os.path.join(path, "pids.max"), "w") as handle:
+                handle.write(str(limit))
+            return path
+        except OSError:
+            remove_cgroup(path)
+    return None
+
+
+def remove_cgroup(path: str | None) -> None:
+    """Remove a cgroup once its processes are gone (waits up to 2 s)."""
+    for _ in range(20):
+        try:
+            if path:
+                os.rmdir(path)
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            time.sleep(0.1)
+
+
 def sandbox_command(kernel_cmd: list[str], workdir: str, rundir: str, limits: Limits,
-                    forbidden: list[str]) -> list[str]:
+                    forbidden: list[str], cgroup: str | None = None) -> list[str]:
     """The bwrap + prlimit command that runs ``kernel_cmd`` in ``workdir``."""
     workdir, rundir = os.path.realpath(workdir), os.path.realpath(rundir)
     env = {
@@ -101,10 +148,14 @@ def sandbox_command(kernel_cmd: list[str], workdir: str, rundir: str, limits: Li
         "MKL_NUM_THREADS": "1",
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     }
-    for name in ("PYTHONPATH", "NBGRADER_EXECUTION", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
+    for name in ("NBGRADER_EXECUTION", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
         if os.environ.get(name):
             env[name] = os.environ[name]
-    cmd = [bwrap_path(), "--unshare-all", "--die-with-parent", "--new-session", "--clearenv"]
+    env["PYTHONPATH"] = os.pathsep.join(package_path())
+    cmd = [bwrap_path()]
+    if cgroup:  # join the pids cgroup, then become bwrap
+        cmd = ["/bin/sh", "-c", 'echo $$ > "$0/cgroup.procs" && exec "$@"', cgroup, *cmd]
+    cmd += ["--unshare-all", "--die-with-parent", "--new-session", "--clearenv"]
     for name, value in env.items():
         cmd += ["--setenv", name, value]
     # tmpfs first: a later bind under /tmp must not be hidden by it
@@ -154,6 +205,10 @@ def _seed_matplotlib_cache(rundir: str) -> None:
         shutil.copy(name, target)
 
 
+def cgroup_name(rundir: str) -> str:
+    return "netnot-" + os.path.basename(os.path.dirname(os.path.realpath(rundir)))
+
+
 class SandboxKernelManager(AsyncKernelManager):
     """Starts the kernel inside :func:`sandbox_command`, talking over ipc sockets in ``rundir``."""
 
@@ -178,7 +233,9 @@ class SandboxKernelManager(AsyncKernelManager):
         kernel = [sys.executable, "-m", "ipykernel_launcher", "-f",
                   os.path.realpath(self.connection_file), *(extra_arguments or [])]
         forbidden = [f for f in self.forbidden.split(os.pathsep) if f]
-        return sandbox_command(kernel, self.workdir, self.rundir, Limits(**self.limits), forbidden)
+        limits = Limits(**self.limits)
+        cgroup = pids_cgroup(cgroup_name(self.rundir), limits.processes)
+        return sandbox_command(kernel, self.workdir, self.rundir, limits, forbidden, cgroup)
 
 
 class SandboxExecute(Execute):

@@ -18,6 +18,7 @@ EXCEPTION_HOOKS = {"excepthook", "settrace", "setprofile", "displayhook", "unrai
 DYNAMIC = {"exec", "eval", "compile", "__import__", "globals", "setattr", "delattr"}
 SNIFF_CALLS = {"getenv", "getcwd", "listdir", "scandir", "walk", "glob", "system", "popen",
                "getpid", "getppid", "gethostname", "uname"}
+PROCESS_CALLS = {"fork", "forkpty", "spawnv", "spawnl", "execv", "execl", "Popen", "Process"}
 SNIFF_MODULES = {"socket", "subprocess", "platform", "ctypes", "importlib", "inspect", "gc",
                  "glob", "shutil", "urllib", "http", "requests"}
 SNIFF_NAMES = {"environ", "argv", "_getframe", "modules", "NBGRADER_EXECUTION"}
@@ -43,6 +44,8 @@ class _Scanner(ast.NodeVisitor):
         top = module.split(".")[0]
         if top in ("builtins", "__builtin__"):
             self.flags.add("builtins-patch")
+        elif top in ("multiprocessing", "subprocess", "concurrent"):
+            self.flags.add("processes")
         elif top in SNIFF_MODULES:
             self.flags.add("env-sniff")
 
@@ -57,6 +60,8 @@ class _Scanner(ast.NodeVisitor):
             self.flags.add("ipython-hook")
         elif node.attr in EXCEPTION_HOOKS:
             self.flags.add("exception-hook")
+        elif node.attr in PROCESS_CALLS:
+            self.flags.add("processes")
         elif node.attr in SNIFF_NAMES or node.attr in SNIFF_CALLS:
             self.flags.add("env-sniff")
         elif node.attr in ("__eq__", "__ne__", "__class__", "__dict__", "__code__"):

@@ -34,7 +34,7 @@ from nbgrader.preprocessors import (
 )
 from nbgrader.utils import capture_log
 
-from . import gradebook, scan, status, tamper
+from . import gradebook, sandbox, scan, status, tamper
 from .folder import GradingFolder
 from .sandbox import SandboxExecute
 
@@ -134,6 +134,7 @@ def nbgrader_config(job: Job, work: Path, run: Path):
     config.CourseDirectory.db_url = grading.db_url
     config.CourseDirectory.course_id = job.course_id
     execute = SandboxExecute if job.sandbox else Execute
+    config.Execute.shutdown_kernel = "immediate"  # the notebook has run: no need to wait
     config.Autograde.autograde_preprocessors = [
         execute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
         AssignLatePenalties, CheckCellMetadata]
@@ -241,6 +242,9 @@ def grade(job: Job) -> status.Result:
         return status.Result(job.student, "crashed", 0.0, job.max_score, True, [],
                              f"grading failed: {last}")
     finally:
+        if job.sandbox:
+            for root in sandbox.CGROUP_ROOTS:
+                sandbox.remove_cgroup(os.path.join(root, sandbox.cgroup_name(str(work / "r"))))
         shutil.rmtree(work, ignore_errors=True)
         sys.stdout.flush()
 
