@@ -1,27 +1,9 @@
-"""Shared paths and helpers for the test suite."""
+"""Fixtures shared by the whole test suite."""
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
-
+import course_paths  # noqa: F401 - puts scripts/ and this environment's commands on the paths
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-# nbgrader runs this environment's `alembic` command.
-os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
-
-
-def notebooks(folder: str) -> list[Path]:
-    return sorted((ROOT / folder).glob("**/*.ipynb"))
-
-
-def assignments() -> list[str]:
-    from release import assignments as found
-
-    return found(ROOT)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import shutil
 
 import nbformat
 import pytest
-from conftest import ROOT, assignments
+from course_paths import ROOT, assignments
 from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory

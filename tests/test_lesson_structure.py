@@ -7,7 +7,7 @@ import re
 
 import nbformat
 import pytest
-from conftest import ROOT
+from course_paths import ROOT
 
 from netnot.course import LESSONS
 

@@ -9,7 +9,7 @@ import json
 
 import nbformat
 import pytest
-from conftest import ROOT, assignments, notebooks
+from course_paths import ROOT, assignments, notebooks
 
 from netnot.course import LESSONS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
+from course_paths import ROOT
 
 from netnot.course import LESSONS
 

@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from course_paths import ROOT
 
 sys.path.insert(0, str(ROOT))
 import run  # noqa: E402

@@ -1,0 +1,22 @@
+"""Paths and helpers shared by the top-level tests (import: ``from course_paths import ...``)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+# nbgrader runs this environment's `alembic` command.
+os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
+
+
+def notebooks(folder: str) -> list[Path]:
+    return sorted((ROOT / folder).glob("**/*.ipynb"))
+
+
+def assignments() -> list[str]:
+    from release import assignments as found
+
+    return found(ROOT)
