@@ -60,3 +60,24 @@ def test_autograde_gives_full_marks_to_solution_and_zero_to_blank(name, tmp_path
         assert solution.code_score == solution.max_code_score
         assert blank.code_score == 0
         assert blank.max_score > 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", assignments())
+def test_student_version_runs_except_where_an_answer_is_missing(name, tmp_path):
+    """A learner who runs the untouched exercise sees errors only in answer and check cells."""
+    from nbclient import NotebookClient
+
+    shutil.copytree(ROOT / "exercises" / name, tmp_path / name)
+    path = tmp_path / name / f"{name}.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(notebook, timeout=120, allow_errors=True,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        role = cell.metadata.get("nbgrader", {})
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        if errors and not (role.get("solution") or role.get("grade")):
+            raise AssertionError(f"{name}: a cell with nothing to answer fails: "
+                                 f"{errors[0].ename}: {errors[0].evalue}\n{cell.source[:200]}")
