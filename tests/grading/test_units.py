@@ -10,8 +10,10 @@ from pathlib import Path
 import corpus
 import nbformat
 import pytest
+from jupyter_core.utils import run_sync
+from nbclient import NotebookClient
 
-from netnot.grading import cli, folder, sandbox, scan, status, tamper
+from netnot.grading import cli, folder, sandbox, scan, status, tamper, worker
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -176,6 +178,24 @@ def test_sandbox_command_isolates_and_limits(tmp_path):
     assert cmd.index("--tmpfs") < cmd.index("--bind")  # tmpfs first, binds after
     assert {"--cpu=9", f"--as={100 * sandbox.MB}", "--nproc=7"} <= set(cmd)
     assert cmd[-2:] == ["python", "-V"]
+
+
+def test_sandboxed_kernel_uses_the_quick_client_and_keeps_the_first_output():
+    work = worker.scratch()  # short path: ipc socket names must stay under 108 bytes
+    try:
+        (work / "r").mkdir()
+        (work / "w").mkdir()
+        km = sandbox.SandboxKernelManager(rundir=str(work / "r"), workdir=str(work / "w"),
+                                          limits=sandbox.limits_dict(sandbox.Limits()))
+        assert isinstance(km.client(), sandbox.SandboxKernelClient)
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('first')"),
+                                             nbformat.v4.new_code_cell("print(1 + 1)")])
+        NotebookClient(nb, km=km, shutdown_kernel="immediate").execute()
+        assert [c.outputs[0]["text"] for c in nb.cells] == ["first\n", "2\n"]
+        run_sync(km.shutdown_kernel)(now=True)
+        assert not km.has_kernel
+    finally:
+        worker.clean(work)
 
 
 # ---- statuses ---------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ stopped; students already graded (same submission, same sandbox mode) are skippe
 from __future__ import annotations
 
 import fnmatch
+import gc
 import multiprocessing
 import os
 import signal
@@ -96,6 +97,7 @@ def _run(todo: list[tuple[Job, str]], jobs: int, limit: float, results_dir: Path
          progress: Progress):
     """Yield Results as the per-student processes finish, at most ``jobs`` at once."""
     context = multiprocessing.get_context("fork")
+    gc.freeze()  # children's garbage collections then leave the inherited heap shared
     pending = list(todo)
     running: dict[int, tuple[multiprocessing.Process, Job, str, float, Path]] = {}
     try:
@@ -125,6 +127,7 @@ def _run(todo: list[tuple[Job, str]], jobs: int, limit: float, results_dir: Path
                     progress.update(result)
                     yield result
     finally:
+        gc.unfreeze()
         for proc, *_, work in running.values():
             _kill(proc)
             clean(work)
