@@ -6,38 +6,36 @@ folder outside the repository, with ``nbgrader_config.py`` and ``gradebook.db``.
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 from nbgrader.api import Gradebook
 from nbgrader.apps.api import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
-from traitlets.config import Config, PyFileConfigLoader
+from traitlets.config import Config
 
-# nbgrader runs this environment's `alembic` command when it creates a gradebook.
-_BIN = os.path.dirname(sys.executable)
-if _BIN not in os.environ.get("PATH", "").split(os.pathsep):
-    os.environ["PATH"] = _BIN + os.pathsep + os.environ.get("PATH", "")
+from . import gradebook as engine  # importing it puts this venv's `alembic` on PATH
+from .folder import GradingFolder, load_config
+
+
+def _folder(root: Path) -> GradingFolder:
+    return GradingFolder(Path(root).resolve())
 
 
 def config(root: Path) -> Config:
     """The folder's nbgrader config, with an absolute root and gradebook."""
-    root = Path(root).resolve()
-    found = Config()
-    if (root / "nbgrader_config.py").exists():
-        found = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
-    found.CourseDirectory.root = str(root)
-    found.CourseDirectory.db_url = db_url(root)
+    folder = _folder(root)
+    found = load_config(folder.root)
+    found.CourseDirectory.root = str(folder.root)
+    found.CourseDirectory.db_url = folder.db_url
     return found
 
 
 def db_url(root: Path) -> str:
-    return f"sqlite:///{Path(root).resolve() / 'gradebook.db'}"
+    return _folder(root).db_url
 
 
 def course_id(root: Path) -> str:
-    return str(config(root).CourseDirectory.get("course_id", "") or "default_course")
+    return _folder(root).course_id()
 
 
 def api(root: Path, extra: Config | None = None) -> NbGraderAPI:
@@ -54,8 +52,7 @@ def gradebook(root: Path) -> Gradebook:
 
 def roster(root: Path) -> list[str]:
     """Student ids in the gradebook (imported from the roster)."""
-    with gradebook(root) as gb:
-        return sorted(s.id for s in gb.students)
+    return engine.roster(_folder(root))
 
 
 def release_notebooks(root: Path, assignment: str) -> list[str]:
