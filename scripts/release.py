@@ -9,7 +9,6 @@ are locked and checksummed). The gradebook it needs is a throwaway file in a tem
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import tempfile
@@ -19,9 +18,10 @@ from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
 from traitlets.config.loader import PyFileConfigLoader
 
+from netnot.grading.gradebook import find_alembic
+
 ROOT = Path(__file__).resolve().parents[1]
-# nbgrader runs the `alembic` command of this Python's environment: make sure it is found.
-os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+find_alembic()  # nbgrader runs the `alembic` command of this Python's environment
 
 
 def assignments(root: Path = ROOT) -> list[str]:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
+from netnot.grading.gradebook import find_alembic
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-# nbgrader runs this environment's `alembic` command.
-os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
+find_alembic()  # nbgrader runs this environment's `alembic` command
 
 
 def notebooks(folder: str) -> list[Path]:

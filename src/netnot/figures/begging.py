@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.axes import Axes
 
-from netnot.figures.live import LiveFigure
+from netnot.figures.live import LiveFigure, nice_top
 from netnot.models.begging import CONTACTS_IN_NETWORK, GIVE_THEN_ASK_WEEK, TUNE_OUT, Outreach
 from netnot.style import BLUE, GREEN, GREY, VERMILLION
 
@@ -18,11 +18,6 @@ LEGEND = {  # fixed, so that moving a slider never forces a full redraw
     "silence": "silence",
 }
 Y_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
-
-
-def nice_top(peak: float) -> int:
-    """The smallest step in Y_STEPS that leaves a little room above ``peak``."""
-    return next((step for step in Y_STEPS if peak * 1.1 <= step), Y_STEPS[-1])
 
 
 def every(weeks: int) -> str:
@@ -70,7 +65,7 @@ class OutreachFigure(LiveFigure[Outreach]):
         for i, name in enumerate(result.strategies):
             self.referral_lines[name].set_data(weeks, result.cumulative[i])
             self.goodwill_lines[name].set_data(weeks, result.mean_goodwill[i])
-        top = nice_top(float(result.cumulative[:, -1].max()))
+        top = nice_top(float(result.cumulative[:, -1].max()), Y_STEPS)
         if self.state and self.state[0] == result.horizon and top < self.state[1] < 4 * top:
             top = self.state[1]  # shrink the axis only for a big change: full redraws are slow
         state = (result.horizon, top)

@@ -24,6 +24,12 @@ from netnot.style import STYLE
 R = TypeVar("R")
 
 
+def nice_top(peak: float, steps: tuple[float, ...], room: float = 1.1) -> float:
+    """The smallest of ``steps`` that leaves a little room above ``peak``: axis limits jump
+    between a few values, so a slider move rarely forces a full redraw."""
+    return next((step for step in steps if peak * room <= step), steps[-1])
+
+
 class LiveFigure(Generic[R]):
     """Base class: subclasses draw the static parts in :meth:`build` and change artists in
     :meth:`update`, and describe the picture in words in :meth:`alt_text`."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.axes import Axes
 
-from netnot.figures.live import LiveFigure
+from netnot.figures.live import LiveFigure, nice_top
 from netnot.models.online import TOP, Mix
 from netnot.style import BLUE, GREEN, ORANGE, VERMILLION
 
@@ -13,11 +13,6 @@ from netnot.style import BLUE, GREEN, ORANGE, VERMILLION
 Y_STEPS = (0.25, 0.5, 1, 2, 3, 4, 6, 8, 12, 16, 24)
 BAR_WIDTH = 0.27
 CATEGORIES = [str(k) for k in range(TOP)] + [f"{TOP}+"]
-
-
-def nice_top(peak: float) -> float:
-    """The smallest step in Y_STEPS that leaves a little room above ``peak``."""
-    return next((step for step in Y_STEPS if peak * 1.15 <= step), Y_STEPS[-1])
 
 
 def bar_heights(values: np.ndarray) -> np.ndarray:
@@ -79,7 +74,7 @@ class MixFigure(LiveFigure[Mix]):
         self.online.set_data([shares[-1]], [mean[-1]])
         best = result.best_index
         self.best.set_data([shares[best]], [mean[best]])
-        top = nice_top(float(mean.max()))
+        top = nice_top(float(mean.max()), Y_STEPS, room=1.15)
         if top != self.left.get_ylim()[1]:
             self.left.set_ylim(0, top)
             self.rescale()

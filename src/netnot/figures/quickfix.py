@@ -6,16 +6,11 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
-from netnot.figures.live import LiveFigure
+from netnot.figures.live import LiveFigure, nice_top
 from netnot.models.quickfix import STEADY_CHANNEL, ReferralTimes
 from netnot.style import BLUE, GREY, ORANGE, VERMILLION
 
 Y_STEPS = (2, 5, 10, 20, 50, 100)  # percent: the y-axis jumps between these, so it rarely moves
-
-
-def nice_top(peak_percent: float) -> int:
-    """The smallest step in Y_STEPS that leaves a little room above ``peak_percent``."""
-    return next((step for step in Y_STEPS if peak_percent * 1.1 <= step), Y_STEPS[-1])
 
 
 class WaitingFigure(LiveFigure[ReferralTimes]):
@@ -58,8 +53,8 @@ class WaitingFigure(LiveFigure[ReferralTimes]):
         self.yours.set_data(weeks, 100 * result.weekly_chance)
         self.scratch.set_data(weeks, 100 * result.weekly_chance_from_scratch)
 
-        top_left = nice_top(percent.max(initial=0))
-        top_right = nice_top(100 * max(result.weekly_chance.max(), STEADY_CHANNEL))
+        top_left = nice_top(percent.max(initial=0), Y_STEPS)
+        top_right = nice_top(100 * max(result.weekly_chance.max(), STEADY_CHANNEL), Y_STEPS)
         if (horizon, top_left, top_right) != (self.horizon, self.left.get_ylim()[1],
                                               self.right.get_ylim()[1]):
             self.horizon = horizon
