@@ -54,7 +54,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=200)
     args = parser.parse_args()
     for lesson in LESSONS:
-        if not lesson.topic:
+        if not lesson.myth:
             continue
         try:
             module = importlib.import_module(f"netnot.widgets.{lesson.topic}")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 
 import pytest
 
@@ -20,27 +18,24 @@ def store(tmp_path):
 
 @pytest.fixture
 def course(monkeypatch):
-    """Three lessons: a start page, a lesson with two checks, one whose widgets don't exist."""
-    module = types.ModuleType("netnot.widgets.fake_topic")
-    module.LESSON, module.CHECK_KEYS = "01-fake", ("predict", "reflection")
-    monkeypatch.setitem(sys.modules, "netnot.widgets.fake_topic", module)
+    """Three lessons: a start page and two lessons with two checks each."""
     lessons = (
         LESSONS[0],
-        Lesson("01-fake", "A fake lesson", 20, "fake_topic", True),
-        Lesson("02-later", "A later lesson", 25, "no_such_topic_yet", True),
+        Lesson("01-fake", "A fake lesson", 20, "fake", "begging", ("predict", "reflection")),
+        Lesson("02-later", "A later lesson", 25, "later", "quickfix", ("predict", "plan")),
     )
     monkeypatch.setattr(overview, "LESSONS", lessons)
     return lessons
 
 
-def test_counts_checks_and_says_coming_soon(store, course):
+def test_counts_checks_per_lesson(store, course):
     store.set("01-fake", "predict", {"prediction": 3})
     store.set("01-fake", "reflection", "   ")  # an empty reflection is not done
+    store.set("01-fake", "not-a-check", "x")  # keys the course does not declare do not count
     rows = overview.progress_rows(store)
-    assert [(r.done, r.total, r.available) for r in rows[1:]] == [(1, 2, True), (0, 0, False)]
+    assert [(r.done, r.total) for r in rows[1:]] == [(1, 2), (0, 2)]
     widget = overview.progress_overview(store)
     assert "1 of 2 checks done" in widget.table.value
-    assert "coming soon" in widget.table.value
     assert 'Continue with: <a href="01-fake.ipynb">01 · A fake lesson</a>' in widget.table.value
 
 
@@ -50,32 +45,23 @@ def test_refresh_moves_the_pointer_on_and_says_when_all_is_done(store, course):
     store.set("01-fake", "reflection", "I will start with two alumni.")
     widget.refresh()
     assert "✓ 2 of 2 checks done" in widget.table.value
-    assert "You have done every check" in widget.table.value  # 02 is not ready: nothing to do
+    assert 'Continue with: <a href="02-later.ipynb">' in widget.table.value
+    store.set("02-later", "predict", 1)
+    store.set("02-later", "plan", {"hours": [1, 2, 3, 4]})
+    widget.refresh()
+    assert "You have done every check" in widget.table.value
 
 
 def test_the_start_page_is_listed_but_not_pointed_to(store, course):
     rows = overview.progress_rows(store)
-    assert rows[0].lesson.id == "00-start-here" and rows[0].available
+    assert rows[0].lesson.id == "00-start-here"
     assert overview.next_lesson(rows).id == "01-fake"
 
 
-def test_check_keys_of_real_lessons_match_their_modules():
+def test_every_widget_module_uses_the_declared_checks():
     for lesson in LESSONS:
-        keys = overview.check_keys(lesson)
-        if keys is None:
-            continue
-        module = importlib.import_module(f"netnot.widgets.{lesson.topic or 'start'}")
-        assert keys == module.CHECK_KEYS and module.LESSON == lesson.id
-    assert overview.check_keys(LESSONS[-1]) is not None  # 06 is in this branch
-
-
-def test_a_module_with_a_broken_import_is_not_hidden_as_coming_soon(monkeypatch):
-    def broken(name):
-        raise ModuleNotFoundError("No module named 'scipy'", name="scipy")
-
-    monkeypatch.setattr(overview.importlib, "import_module", broken)
-    with pytest.raises(ModuleNotFoundError):
-        overview.check_keys(LESSONS[1])
+        module = importlib.import_module(f"netnot.widgets.{lesson.topic}")
+        assert module.LESSON == lesson.id and module.CHECK_KEYS == lesson.checks
 
 
 def test_answers_from_a_real_lesson_count(store):

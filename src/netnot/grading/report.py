@@ -77,7 +77,7 @@ def gather(root: Path, assignment: str) -> ClassData:
         for notebook in record.notebooks:
             for cell in notebook.grade_cells:
                 check = topics.check_for(assignment, cell.name)
-                questions[cell.name] = Question(cell.name, float(cell.max_score), check.topic,
+                questions[cell.name] = Question(cell.name, float(cell.max_score), check.myth,
                                                 check.belief)
         top = float(record.max_score)
         totals = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
+from netnot import course
 from netnot.figures.begging import OutreachFigure, labels
 from netnot.models import begging
 from netnot.params import check_number
@@ -19,7 +20,7 @@ from netnot.widgets.checks import (
 from netnot.widgets.explorer import Explorer, slider
 
 LESSON = "01-not-begging"
-CHECK_KEYS = ("predict-yes", "sort-messages", "what-wears-out", "free-repeats", "reflection")
+CHECK_KEYS = course.lesson(LESSON).checks
 HEAVIEST = dict(pester_every=1, ask_cost=0.3, give_gain=0.2, give_every=1, opening_percent=10,
                 memory_weeks=26)
 ADVICE, JOB = "asking for advice or information", "asking for a job"

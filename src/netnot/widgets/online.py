@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
+from netnot import course
 from netnot.figures.online import MixFigure, percent
 from netnot.models import online
 from netnot.progress import ProgressStore
@@ -18,8 +19,7 @@ from netnot.widgets.checks import (
 from netnot.widgets.explorer import Explorer, slider
 
 LESSON = "03-not-only-online"
-CHECK_KEYS = ("predict-email", "predict-voice", "fewer-on-site", "online-only", "sort-claims",
-              "reflection")
+CHECK_KEYS = course.lesson(LESSON).checks
 HEAVIEST = dict(online_percent=100, hours_per_week=20, on_site_percent=100, reply_percent=50,
                 conversion_percent=100, offline_minutes=60)
 

@@ -6,6 +6,7 @@ import html
 
 import ipywidgets as W
 
+from netnot import course
 from netnot.figures.options import SplitFigure, describe, split_text, weeks_text
 from netnot.models import options as model
 from netnot.progress import ProgressStore
@@ -20,7 +21,7 @@ from netnot.widgets.checks import (
 from netnot.widgets.explorer import Explorer, slider
 
 LESSON = "04-not-your-only-option"
-CHECK_KEYS = ("predict", "when-all-in", "evidence", "kinds", "hidden-jobs", "reflection")
+CHECK_KEYS = course.lesson(LESSON).checks
 
 SLIDER_MAX = 15
 CONTROL_NAMES = ("applications", "direct_contact", "recruiters", "referrals", "events")

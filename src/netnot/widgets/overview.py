@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import importlib
 from dataclasses import dataclass
 
 import ipywidgets as W
@@ -12,33 +11,16 @@ from netnot.course import LESSONS, Lesson
 from netnot.progress import ProgressStore
 from netnot.widgets.checks import default_store
 
-START_MODULE = "start"  # the widget module of the lesson without a topic (00-start-here)
-
 
 @dataclass(frozen=True)
 class Row:
     lesson: Lesson
     done: int
-    total: int  # 0 with available=False: the lesson's widgets are not written yet
-    available: bool
+    total: int
 
     @property
     def finished(self) -> bool:
-        return self.available and self.done >= self.total
-
-
-def check_keys(lesson: Lesson) -> tuple[str, ...] | None:
-    """The lesson's check keys, or None if its widget module does not exist yet."""
-    name = f"netnot.widgets.{lesson.topic or START_MODULE}"
-    try:
-        module = importlib.import_module(name)
-    except ModuleNotFoundError as error:
-        if error.name != name:  # the module exists but something it imports is missing
-            raise
-        return None
-    if getattr(module, "LESSON", lesson.id) != lesson.id:
-        return None
-    return tuple(getattr(module, "CHECK_KEYS", ()))
+        return self.done >= self.total
 
 
 def answered(value: object) -> bool:
@@ -49,45 +31,36 @@ def answered(value: object) -> bool:
 
 
 def progress_rows(store: ProgressStore | None = None) -> list[Row]:
-    """One row per lesson, in course order."""
+    """One row per lesson, in course order: checks done out of the lesson's checks."""
     store = store or default_store()
     saved = store.load()
     rows = []
     for lesson in LESSONS:
-        keys = check_keys(lesson)
-        if keys is None:
-            rows.append(Row(lesson, 0, 0, False))
-            continue
         answers = saved.get(lesson.id, {})
-        done = sum(answered(answers.get(key)) for key in keys)
-        rows.append(Row(lesson, done, len(keys), True))
+        done = sum(answered(answers.get(key)) for key in lesson.checks)
+        rows.append(Row(lesson, done, len(lesson.checks)))
     return rows
 
 
 def next_lesson(rows: list[Row]) -> Lesson | None:
-    """The first available, unfinished lesson after the start page (None when all are done)."""
-    return next((r.lesson for r in rows if r.lesson.topic and r.available and not r.finished),
-                None)
+    """The first unfinished lesson after the start page (None when all are done)."""
+    return next((r.lesson for r in rows[1:] if not r.finished), None)
 
 
 def overview_html(rows: list[Row]) -> str:
     lines = []
     for row in rows:
-        title = html.escape(f"{row.lesson.id[:2]} · {row.lesson.title}")
-        if not row.available:
-            status = "coming soon"
-        elif row.finished:
-            status = f"✓ {row.done} of {row.total} checks done"
-        else:
-            status = f"{row.done} of {row.total} checks done"
+        title = html.escape(f"{row.lesson.number} · {row.lesson.title}")
+        mark = "✓ " if row.finished else ""
+        status = f"{mark}{row.done} of {row.total} checks done"
         lines.append(f"<tr><td>{title}</td><td>{row.lesson.minutes} min</td>"
                      f"<td>{html.escape(status)}</td></tr>")
     upcoming = next_lesson(rows)
     if upcoming is None:
-        pointer = "<b>You have done every check in every lesson that is ready.</b>"
+        pointer = "<b>You have done every check in every lesson.</b>"
     else:
         link = html.escape(f"{upcoming.id}.ipynb", quote=True)
-        pointer = (f'<b>Continue with: <a href="{link}">{html.escape(upcoming.id[:2])} · '
+        pointer = (f'<b>Continue with: <a href="{link}">{html.escape(upcoming.number)} · '
                    f"{html.escape(upcoming.title)}</a></b>")
     return ("<table><tr><th>Lesson</th><th>Time</th><th>Your progress</th></tr>"
             f"{''.join(lines)}</table><p>{pointer}</p>")

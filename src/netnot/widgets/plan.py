@@ -9,6 +9,7 @@ from typing import Any
 
 import ipywidgets as W
 
+from netnot import course
 from netnot.figures.plan import PlanFigure
 from netnot.models import plan as model
 from netnot.models import switching
@@ -28,8 +29,7 @@ from netnot.widgets.explorer import Explorer, slider
 
 LESSON = "06-your-plan"
 PLAN_KEY = "plan"
-CHECK_KEYS = ("predict-offer-in-six-weeks", "leading-indicators", "cadence", PLAN_KEY,
-              "reflection")
+CHECK_KEYS = course.lesson(LESSON).checks
 HOURS = ("applications", "direct_contact", "recruiters", "networking")  # slider names
 HEAVIEST = dict(applications=15, direct_contact=15, recruiters=15, networking=15)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
+from netnot import course
 from netnot.figures.quickfix import WaitingFigure
 from netnot.models import quickfix
 from netnot.progress import ProgressStore
@@ -11,7 +12,7 @@ from netnot.widgets.checks import MultipleChoice, Option, PredictThenReveal, Ref
 from netnot.widgets.explorer import Explorer, slider
 
 LESSON = "02-not-a-quick-fix"
-CHECK_KEYS = ("predict-first-referral", "biggest-lever", "ongoing-vs-completed", "reflection")
+CHECK_KEYS = course.lesson(LESSON).checks
 HEAVIEST = dict(contacts_per_week=10, warm_weeks=26, opening_percent=5, warm_at_start=30,
                 head_start_weeks=52)
 

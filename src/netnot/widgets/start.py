@@ -6,12 +6,13 @@ import html
 
 import ipywidgets as W
 
+from netnot import course
 from netnot.course import LESSONS
 from netnot.progress import ProgressStore
 from netnot.widgets.checks import PredictThenReveal
 
 LESSON = "00-start-here"
-CHECK_KEYS = ("predict-share-via-contacts",)
+CHECK_KEYS = course.lesson(LESSON).checks
 
 
 def course_map() -> W.HTML:

@@ -6,6 +6,7 @@ import html
 
 import ipywidgets as W
 
+from netnot import course
 from netnot.figures.switching import LABELS, SwitchingFigure, describe_week
 from netnot.models import switching
 from netnot.progress import ProgressStore
@@ -20,8 +21,7 @@ from netnot.widgets.checks import (
 from netnot.widgets.explorer import Explorer, slider
 
 LESSON = "05-switching-strategies"
-CHECK_KEYS = ("predict-silent-streak", "why-lose-shift-fails", "networking-week-3", "signals",
-              "reflection")
+CHECK_KEYS = course.lesson(LESSON).checks
 HEAVIEST = dict(response_percent=2, networking_percent=0, maturing_weeks=26, offer_percent=5,
                 spread=1.5, patience=1)
 
