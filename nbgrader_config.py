@@ -22,3 +22,16 @@ c.IgnorePattern.pattern = r"Warning"  # a stderr output containing this is dropp
 # Keep runaway output small.
 c.LimitOutput.max_lines = 200
 c.LimitOutput.max_traceback = 30
+
+# Widget answers (netnot.answers): a learner who answers with widgets has the answers saved in the
+# notebook's outputs. Autograde must read them before its ClearOutput step, so this reader comes
+# first; the rest is nbgrader 0.9's default list (docs/instructors.md, "How widget answers are
+# graded"). Names as strings, so that `netnot-grade init` can copy the setting.
+c.Autograde.sanitize_preprocessors = [
+    "netnot.answers.grader.ReadWidgetAnswers",
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "nbgrader.preprocessors.OverwriteCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]

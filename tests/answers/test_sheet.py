@@ -72,7 +72,7 @@ def test_a_box_starts_unanswered_and_its_answer_is_written_into_the_output(store
     assert out.answers() == {"part-a": 11.5}
     data, display_id, update = out.shown[-1]
     assert update and display_id == "netnot-ex-part-a"
-    assert "recorded in this notebook: 11.5 weeks" in data["text/html"]
+    assert "11.5 weeks, recorded in this notebook" in data["text/html"]
     assert "Ctrl+S" in data["text/plain"]
     box.box.value = "soon"
     assert out.answers() == {"part-a": None}
@@ -216,4 +216,4 @@ def test_graded_copies_show_words_not_widget_internals(store):
     out = Outputs()
     answers = live(store, out)
     answers.number("part-a", "x")
-    assert out.shown[0][0]["text/plain"] == "Answer box for part-a"
+    assert out.shown[0][0]["text/plain"] == "Answer box for Part A"

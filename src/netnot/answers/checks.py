@@ -19,7 +19,8 @@ import math
 import numbers
 from typing import Any
 
-from netnot.answers.sheet import AnswerSheet, part_label
+from netnot.answers.record import part_label
+from netnot.answers.sheet import AnswerSheet
 
 STYLE = {True: ("✓", "#009E73"), False: ("✗", "#D55E00"), None: ("•", "#0072B2")}
 
@@ -123,12 +124,12 @@ class Check:
     # --- the verdict --------------------------------------------------------------------------
     def result(self) -> Verdict | None:
         """Show the verdict; return 0 points if the part failed, nothing if it passed."""
-        from IPython.display import HTML, display
+        from IPython.display import display
 
         if self.failure:
             return Verdict(self.failure, self.answered)
         text = (f"{self.label} is right." if self.passed_hidden else
                 f"{self.label} is answered, and the answer is of the right kind. The grader "
                 "checks it more closely when your work is graded.")
-        display(HTML(verdict_html(True, text)))
+        display({"text/html": verdict_html(True, text), "text/plain": f"✓ {text}"}, raw=True)
         return None

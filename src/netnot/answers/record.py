@@ -32,6 +32,12 @@ MAX_ITEMS = 20  # items in a ranking
 MAX_TEXT = 10_000  # characters in a written answer (a 4-6 sentence answer is about 600)
 
 
+def part_label(part: str) -> str:
+    """ "part-a" and "part-d-answer" -> "Part A"; other names as they are."""
+    found = re.match(r"^part-([a-z])(?:-.*)?$", part)
+    return f"Part {found.group(1).upper()}" if found else part
+
+
 def now() -> str:
     """The time of an answer: ISO 8601 in UTC, to the microsecond (the newest answer wins)."""
     return datetime.now(UTC).isoformat(timespec="microseconds")

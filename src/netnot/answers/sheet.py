@@ -22,21 +22,20 @@ import html
 import json
 import numbers
 import os
-import re
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from netnot.answers import record
-from netnot.answers.record import MIME, Answer
+from netnot.answers.record import MIME, Answer, part_label
 from netnot.answers.widgets import AnswerBox, ChoiceBox, NumberBox, RankingBox, TextBox
 from netnot.progress import ProgressStore
 
 LIVE, VALIDATING, GRADING = "live", "validate", "autograde"
 RELOADED = ("⚠ This page was reloaded, so this answer is not yet written into the notebook. "
             "Run this cell again (click in it, press Shift+Enter): your answer stays. Then save.")
-SAVE = "Save the notebook (Ctrl+S, or File → Save Notebook) before you hand it in."
+SAVE = "Save (Ctrl+S, or File → Save Notebook) before you hand it in."
 
 _RECEIVED: list[record.Harvest] = []  # what the grader passed in (the last hand-over counts)
 _SHEETS: dict[str, AnswerSheet] = {}
@@ -130,12 +129,6 @@ def _watch_page_loads() -> None:
 
     watch.netnot_watch = True  # type: ignore[attr-defined]
     manager.register_target("jupyter.widget.control", watch)
-
-
-def part_label(part: str) -> str:
-    """ "part-a" and "part-d-answer" -> "Part A"; other names as they are."""
-    found = re.match(r"^part-([a-z])(?:-.*)?$", part)
-    return f"Part {found.group(1).upper()}" if found else part
 
 
 class AnswerSheet:
@@ -271,7 +264,8 @@ class AnswerSheet:
             return ""
         box, value = self.boxes.get(part), answer.value
         if answer.kind == "number":
-            return f"{_plain(value)} {self.units.get(part, '')}".strip()
+            unit = self.units.get(part, "")
+            return _plain(value) + (unit if unit.startswith("%") else f" {unit}").rstrip()
         if answer.kind == "choice" and isinstance(box, ChoiceBox):
             return box.options.get(value, value)
         if answer.kind == "ranking":
@@ -287,7 +281,7 @@ class AnswerSheet:
             part, "number"), None, "1970-01-01T00:00:00+00:00", "widget")
         label, shown = part_label(part), self.shown(part)
         if shown:
-            line = f"✓ {label}: recorded in this notebook: {shown}. {SAVE}"
+            line = f"✓ {label}: {shown}, recorded in this notebook. {SAVE}"
         else:
             line = f"• {label}: not answered yet."
         style = "border-left:4px solid #0072B2;padding:2px 8px;font-size:90%"

@@ -15,6 +15,8 @@ from typing import Any
 
 import ipywidgets as W
 
+from netnot.answers.record import part_label
+
 NUMBER = re.compile(r"^\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s*(?:%|[^\d\s.,+-][^\d]*)?\s*$")
 WIDE = W.Layout(width="auto")
 
@@ -48,7 +50,7 @@ class AnswerBox(W.VBox):
         self.add_class(f"netnot-answer-{part}")
 
     def __repr__(self) -> str:  # what formgrader and feedback pages show instead of the widget
-        return f"Answer box for {self.part}"
+        return f"Answer box for {part_label(self.part)}"
 
     @property
     def value(self) -> Any:

@@ -27,6 +27,7 @@ COPIED = (
     ("IgnorePattern", "pattern"),
     ("LimitOutput", "max_lines"),
     ("LimitOutput", "max_traceback"),
+    ("Autograde", "sanitize_preprocessors"),  # reads widget answers (netnot.answers.grader)
 )
 
 

@@ -34,6 +34,8 @@ from nbgrader.preprocessors import (
 )
 from nbgrader.utils import capture_log
 
+from netnot.answers import grader as widget_answers
+
 from . import gradebook, sandbox, scan, status, tamper
 from .folder import GradingFolder
 from .sandbox import SandboxExecute
@@ -118,6 +120,7 @@ def stage(job: Job, staged: Path) -> status.Result | tuple[list[str], list[str]]
             return _invalid(job, f"{name} is not a readable notebook: {first}")
         release = nbformat.read(grading.release(job.assignment) / name, as_version=4)
         problems += tamper.check_and_repair(nb, release)
+        problems += widget_answers.problems(nb, release)
         code += tamper.student_code(nb, release)
         notebooks[name] = nb
     for path in files:
