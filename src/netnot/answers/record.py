@@ -172,7 +172,7 @@ def harvest(cells: Iterable[Any]) -> Harvest:
     found = Harvest()
     for data in records(cells):
         answer, note = parse(data)
-        if note:
+        if note and note not in found.problems:  # each copy of an answer says the same
             found.problems.append(note)
         if answer is not None:
             found.add(answer)

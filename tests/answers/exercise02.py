@@ -1,0 +1,110 @@
+"""The pilot exercise for the answer tests: its right answers (computed from the model, as the
+hidden tests compute them), a learner who types answers into the boxes, and hand edits.
+
+Used by tests/answers/test_widget_grading.py and tests/browser/test_exercise_answers.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import numpy as np
+from nbclient import NotebookClient
+
+from netnot.answers.record import MIME
+from netnot.models import quickfix
+
+ROOT = Path(__file__).resolve().parents[2]
+ASSIGNMENT = "02-not-a-quick-fix"
+NOTEBOOK = f"{ASSIGNMENT}.ipynb"
+RELEASE = ROOT / "exercises" / ASSIGNMENT / NOTEBOOK
+SOURCE = ROOT / "solutions" / ASSIGNMENT / NOTEBOOK
+POINTS = {"part-a-check": 2.0, "part-b-check": 2.0, "part-c-check": 3.0}
+ADVICE = ("Start now, not when you lose your job. Even meeting six people a week, the median "
+          "wait for a first referral was {a} weeks. Contacts need weeks before they would vouch "
+          "for you <and> openings are rare; a head start of {c} weeks made it quick for half. "
+          "The weekly chances are assumptions.")
+
+
+def right() -> dict[str, str]:
+    """What a learner who gets everything right types into each box."""
+    a = quickfix.simulate(contacts_per_week=6).median
+    weeks = quickfix.simulate(contacts_per_week=0.5, seekers=10, seed=132).weeks
+    b = 100 * np.sum(weeks <= 26) / len(weeks)
+    c = next(w for w in range(105) if quickfix.simulate(head_start_weeks=w).share_by(2) >= 0.5)
+    return {"part-a": f"{a:g}", "part-b": f"{b:g}", "part-c": f"{c:g}",
+            "part-d-answer": ADVICE.format(a=f"{a:g}", c=c)}
+
+
+def wrong() -> dict[str, str]:
+    """Part A and B wrong (the defaults' median; the 'none' seekers left out), C right: 3 pts."""
+    good = right()
+    weeks = quickfix.simulate(contacts_per_week=0.5, seekers=10, seed=132).weeks
+    finite = weeks[np.isfinite(weeks)]
+    return {**good, "part-a": f"{quickfix.simulate().median:g}",
+            "part-b": f"{100 * np.mean(finite <= 26):g}", "part-d-answer": ""}
+
+
+TYPE_IN = {  # how a learner's typing reaches each kind of box (what the browser's comm does)
+    "NumberBox": "box.value", "TextBox": "text.value",
+}
+
+
+def answered(typed: dict[str, str], target: Path) -> Path:
+    """Run the student version in a kernel, type ``typed`` into the boxes, save to ``target``.
+
+    The boxes' values are set in the kernel, as a browser's widget messages set them, after all
+    cells have run; the answers then reach the saved outputs by display updates, as in
+    JupyterLab (nbclient applies update_display_data too).
+    """
+    nb = nbformat.read(RELEASE, as_version=4)
+    lines = [f"answers.boxes[{part!r}].{TYPE_IN[type_name(part)]} = {text!r}"
+             for part, text in typed.items()]
+    nb.cells.append(nbformat.v4.new_code_cell("\n".join(lines)))
+    target.parent.mkdir(parents=True, exist_ok=True)  # the kernel's folder: its progress file
+    NotebookClient(nb, timeout=120, kernel_name="python3", store_widget_state=False,
+                   resources={"metadata": {"path": str(target.parent)}}).execute()
+    nb.cells.pop()
+    nbformat.write(nb, target)
+    return target
+
+
+def type_name(part: str) -> str:
+    return "TextBox" if part == "part-d-answer" else "NumberBox"
+
+
+def edited_into_nonsense(path: Path, target: Path) -> Path:
+    """A saved notebook whose answer records were changed by hand: Part A's value becomes text
+    everywhere, Part B's record loses its shape, a record for another question appears, and the
+    written answer grows to 2 MB."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []):
+            saved = output.get("data", {}).get(MIME)
+            if not isinstance(saved, dict):
+                continue
+            if saved["part"] == "part-a":
+                saved["value"] = "eleven"
+            elif saved["part"] == "part-b":
+                output["data"][MIME] = ["part-b", 40]
+            elif saved["part"] == "part-d-answer":
+                saved["value"] = "x" * 2_000_000
+    forged = nbformat.v4.new_code_cell("")
+    forged.outputs = [nbformat.v4.new_output("display_data", data={
+        MIME: {"version": 1, "exercise": ASSIGNMENT, "part": "part-q", "kind": "number",
+               "value": 1, "changed": "2030-01-01T00:00:00+00:00", "by": "widget"}})]
+    nb["cells"].append(forged)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(nb), encoding="utf-8")
+    return target
+
+
+def cell_scores(db_url: str, student: str) -> dict[str, float | None]:
+    """grade_id -> the student's score (None: awaits a person)."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(db_url) as gb:
+        sub = gb.find_submission_notebook(ASSIGNMENT, ASSIGNMENT, student)
+        return {g.name: g.score if not g.needs_manual_grade else None for g in sub.grades}
