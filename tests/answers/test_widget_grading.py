@@ -6,12 +6,17 @@ edited into nonsense a clear status, never a crash."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
+import secrets
 import shutil
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import nbformat
@@ -19,6 +24,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[1] / "grading"))
+sys.path.insert(0, str(Path(__file__).parents[1] / "instructor"))
 
 import exercise02 as ex  # noqa: E402
 from grading_helpers import require_sandbox  # noqa: E402
@@ -96,12 +102,14 @@ def check_graded(db_url: str, student: str, graded: Path) -> None:
         assert scores["part-d-answer"] == 0, "no written answer: 0, nothing for a person"
 
 
-def test_netnot_grade_and_plain_nbgrader_in_its_folder_agree(tmp_path, submissions):
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory, submissions) -> tuple[Path, dict[str, dict[str, str]]]:
+    """A grading folder made by netnot-grade, the .ipynb files only, graded by netnot-grade."""
     require_sandbox()
-    folder = tmp_path / "grading"
+    folder = tmp_path_factory.mktemp("class") / "grading"
     assert cli.main(["init", str(folder), "--repo", str(ex.ROOT), "--assignment",
                      ex.ASSIGNMENT]) == 0
-    roster = tmp_path / "roster.csv"
+    roster = folder.parent / "roster.csv"
     roster.write_text("id,last_name,first_name,email\n" +
                       "".join(f"{s},{s},A,\n" for s in submissions))
     assert cli.main(["db", "student", "import", str(roster), "--folder", str(folder)]) == 0
@@ -113,7 +121,11 @@ def test_netnot_grade_and_plain_nbgrader_in_its_folder_agree(tmp_path, submissio
     assert cli.main(["autograde", ex.ASSIGNMENT, "--folder", str(folder), "--quiet",
                      "--jobs", "2"]) == 0
     with (folder / "reports" / ex.ASSIGNMENT / "status.csv").open() as handle:
-        rows = {r["student_id"]: r for r in csv.DictReader(handle)}
+        return folder, {r["student_id"]: r for r in csv.DictReader(handle)}
+
+
+def test_netnot_grade_gives_each_learner_the_marks_and_status_earned(graded, submissions):
+    folder, rows = graded
     db = f"sqlite:///{folder / 'gradebook.db'}"
     for student in submissions:
         assert rows[student]["status"] == EXPECTED[student][0], rows[student]
@@ -124,11 +136,73 @@ def test_netnot_grade_and_plain_nbgrader_in_its_folder_agree(tmp_path, submissio
     assert float(rows["right"]["score"]) == AUTO and rows["right"]["needs_manual"] == "yes"
     assert float(rows["untouched"]["score"]) == 0 and rows["untouched"]["needs_manual"] == "no"
 
+
+def test_plain_nbgrader_in_the_folder_netnot_grade_made_agrees(graded, submissions):
+    folder, _ = graded
+    db = f"sqlite:///{folder / 'gradebook.db'}"
     ours = {s: ex.cell_scores(db, s) for s in submissions}
     nbgrader(["autograde", ex.ASSIGNMENT, "--force"], cwd=folder)  # its config, from init
     for student in submissions:
         assert ex.cell_scores(db, student) == ours[student], student
         check_graded(db, student, folder / "autograded" / student / ex.ASSIGNMENT)
+
+
+def test_formgrader_shows_the_written_answer_and_takes_its_grade(graded, tmp_path):
+    from nbgrader.api import Gradebook
+    from test_formgrader import get
+
+    folder, _ = graded
+    with formgrader(folder, tmp_path) as (base, token):
+        status, body = get(f"{base}/formgrader/api/submitted_notebooks/{ex.ASSIGNMENT}/"
+                           f"{ex.ASSIGNMENT}", token)
+        assert status == 200
+        notebook = next(n for n in json.loads(body) if n["student"] == "right")
+        status, page = get(f"{base}/formgrader/submissions/{notebook['id']}/", token)
+        assert status == 200 and "Even meeting six people a week" in page
+        status, body = get(f"{base}/formgrader/api/grades?submission_id={notebook['id']}", token)
+        grade = next(g for g in json.loads(body) if g["name"] == "part-d-answer")
+        assert grade["needs_manual_grade"] and grade["max_score"] == 3
+        request = urllib.request.Request(f"{base}/formgrader/api/grade/{grade['id']}",
+                                         data=json.dumps({"manual_score": 3}).encode(),
+                                         method="PUT", headers={"Authorization": f"token {token}"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert json.loads(response.read())["manual_score"] == 3
+    with Gradebook(f"sqlite:///{folder / 'gradebook.db'}") as gb:
+        assert gb.find_submission(ex.ASSIGNMENT, "right").score == AUTO + 3
+
+
+@contextlib.contextmanager
+def formgrader(folder: Path, scratch: Path) -> Iterator[tuple[str, str]]:
+    """JupyterLab (with nbgrader's formgrader) serving the grading folder, on 127.0.0.1."""
+    from test_formgrader import free_port, get
+
+    token, port = secrets.token_hex(16), free_port()
+    log = (scratch / "lab.log").open("w")
+    process = subprocess.Popen(
+        [str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser",
+         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={folder}",
+         *(["--allow-root"] if os.geteuid() == 0 else [])],
+        cwd=folder, env=dict(os.environ, JUPYTER_RUNTIME_DIR=str(scratch / "runtime")),
+        stdout=subprocess.DEVNULL, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while process.poll() is None and time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                if get(f"{base}/api/status", token)[0] == 200:
+                    break
+            time.sleep(0.5)
+        assert process.poll() is None, (scratch / "lab.log").read_text()[-2000:]
+        yield base, token
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+        log.close()
 
 
 def test_plain_nbgrader_with_the_repository_config(tmp_path, submissions):
@@ -137,14 +211,13 @@ def test_plain_nbgrader_with_the_repository_config(tmp_path, submissions):
     shutil.copy(ex.ROOT / "nbgrader_config.py", course / "nbgrader_config.py")
     nbgrader(["generate_assignment", ex.ASSIGNMENT,
               "--GenerateAssignment.create_assignment=True"], cwd=course)
-    for student in ("right", "untouched", "coder"):
-        nbgrader(["db", "student", "add", student], cwd=course)
+    for student in ("right", "coder"):
         target = course / "submitted" / student / ex.ASSIGNMENT
         target.mkdir(parents=True)
         shutil.copy(submissions[student], target / ex.NOTEBOOK)
-    log = nbgrader(["autograde", ex.ASSIGNMENT], cwd=course)
+    log = nbgrader(["autograde", ex.ASSIGNMENT, "--Autograde.create_student=True"], cwd=course)
     assert "Widget answers read: 4" in log
-    for student in ("right", "untouched", "coder"):
+    for student in ("right", "coder"):
         check_graded(f"sqlite:///{course / 'gradebook.db'}", student,
                      course / "autograded" / student / ex.ASSIGNMENT)
 
