@@ -229,3 +229,17 @@ def test_a_release_with_no_answers_hands_over_nothing_and_says_so(submissions):
     found = harvest(nb["cells"])
     assert found.problems == []
     assert all(not a.answered for a in found.answers.values())
+
+
+def test_without_the_reader_every_widget_check_says_what_is_missing(submissions, monkeypatch):
+    """An autograde whose config lacks ReadWidgetAnswers must not look like a class of zeros."""
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(submissions["right"], as_version=4)
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")  # as nbgrader's kernel has it
+    NotebookClient(nb, timeout=120, allow_errors=True, store_widget_state=False,
+                   resources={"metadata": {"path": str(submissions["right"].parent)}}).execute()
+    for grade_id in ex.POINTS:
+        cell = next(c for c in nb.cells if c.metadata.nbgrader.get("grade_id") == grade_id)
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        assert errors and "ReadWidgetAnswers" in errors[0].evalue, grade_id
