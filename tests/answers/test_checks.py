@@ -85,3 +85,26 @@ def test_choices_and_rankings():
     assert answers.check("part-a").ranks("x", "y").equals(["y", "x"]).result() is None
     assert points(answers.check("part-a").ranks("x", "y", "z").result()) == 0
     assert points(answers.check("part-a").ranks("x", "y").equals(["x", "y"]).result()) == 0
+
+
+def test_the_verdict_is_shown_with_its_answer_outside_the_test_cell(store):
+    """Feedback pages replace test-cell outputs, so the answer line carries the verdict too."""
+    from .test_sheet import Outputs
+
+    out = Outputs()
+    answers = AnswerSheet("ex", step=LIVE, store=store, notebook=None, publish=out)
+    answers.number("part-a", "x", unit="weeks")
+    answers.boxes["part-a"].box.value = "15"
+    answers.check("part-a").number(between=(1, 52)).close_to(11, within=0.5).result()
+    data, display_id, update = out.shown[-1]
+    assert update and display_id == "netnot-ex-part-a"
+    assert "15 weeks" in data["text/plain"] and "Check: ✗ Part A: not quite" in data["text/plain"]
+    answers.boxes["part-a"].box.value = "11"
+    assert "Check:" not in out.shown[-1][0]["text/plain"], "a new answer is not judged yet"
+
+
+def test_a_graded_copy_says_which_answer_was_handed_in():
+    answers = AnswerSheet("ex", step=sheets.GRADING, publish=lambda *a: None)
+    answers.answers["part-a"] = Answer.make("ex", "part-a", "number", 11, "widget")
+    line = answers.bundle("part-a")["text/plain"]
+    assert line == "Part A: 11 (the answer handed in)."

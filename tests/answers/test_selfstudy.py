@@ -4,16 +4,14 @@ release (what exercises/ holds, and what netnot-grade and nbgrader generate), no
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-import exercise02 as ex  # noqa: E402
+from netnot.answers.selfstudy import region
 
-from netnot.answers.selfstudy import region  # noqa: E402
+from . import exercise02 as ex
 
 
 def solution_lines(path: Path) -> set[str]:

@@ -22,14 +22,14 @@ from pathlib import Path
 import nbformat
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[1] / "grading"))
 sys.path.insert(0, str(Path(__file__).parents[1] / "instructor"))
 
-import exercise02 as ex  # noqa: E402
 from grading_helpers import require_sandbox  # noqa: E402
 
 from netnot.grading import cli  # noqa: E402
+
+from . import exercise02 as ex  # noqa: E402
 
 pytestmark = pytest.mark.slow
 NBGRADER = str(Path(sys.executable).with_name("nbgrader"))

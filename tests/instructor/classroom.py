@@ -77,15 +77,14 @@ def solution_code() -> dict[str, str]:
     return out
 
 
-PARTIAL_B = ("def share_within(weeks, limit):\n"
-             "    weeks = np.asarray(weeks, dtype=float)\n"
-             "    return float(np.mean(weeks <= limit))\n")
+PARTIAL_B = ('with answers.by_code("part-b") as part:\n'
+             "    part.submit(50)  # leaves out the seekers with none: fails a hidden check\n")
 
 
 def answers(kind: str) -> dict[str, str]:
     """grade_id -> what this kind of student writes in each answer cell."""
     code = solution_code()
-    if kind == "partial":  # Part A right, Part B misses the empty case (hidden test), no Part C
+    if kind == "partial":  # Part A right, Part B fails its hidden check, no Part C
         return {"part-a-answer": code["part-a-answer"], "part-b-answer": PARTIAL_B,
                 "part-d-answer": "Network early, it takes a while."}
     if kind == "timeout":  # Part A never finishes; B and C are right

@@ -52,7 +52,7 @@ class Check:
     """The checks of one part of an exercise (see the module docstring)."""
 
     def __init__(self, sheet: AnswerSheet, part: str) -> None:
-        self.part, self.label = part, part_label(part)
+        self.sheet, self.part, self.label = sheet, part, part_label(part)
         self.answer = sheet.answers.get(part)
         self.value = self.answer.value if self.answer is not None else None
         self.failure: str | None = None
@@ -127,9 +127,11 @@ class Check:
         from IPython.display import display
 
         if self.failure:
+            self.sheet.judged(self.part, f"✗ {self.failure}")
             return Verdict(self.failure, self.answered)
         text = (f"{self.label} is right." if self.passed_hidden else
                 f"{self.label} is answered, and the answer is of the right kind. The grader "
                 "checks it more closely when your work is graded.")
+        self.sheet.judged(self.part, f"✓ {text}")
         display({"text/html": verdict_html(True, text), "text/plain": f"✓ {text}"}, raw=True)
         return None

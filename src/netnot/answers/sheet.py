@@ -145,6 +145,7 @@ class AnswerSheet:
         self.kinds: dict[str, str] = {}
         self.order: list[str] = []  # parts in the order the notebook shows them
         self.shown_at: dict[str, float] = {}
+        self.verdicts: dict[str, tuple[str, str]] = {}  # part -> (answer's time, verdict line)
         self.notebook = notebook if notebook is not None else self._find_notebook()
         self.store = None
         if self.step == LIVE:
@@ -276,18 +277,33 @@ class AnswerSheet:
         return _plain(value)
 
     def bundle(self, part: str) -> dict:
-        """The output that carries the answer: the record, plus a line the learner reads."""
+        """The output that carries the answer: the record, plus a line the learner reads (with
+        the last check's verdict, while the answer it judged is still the answer)."""
         answer = self.answers.get(part) or Answer(self.exercise, part, self.kinds.get(
             part, "number"), None, "1970-01-01T00:00:00+00:00", "widget")
         label, shown = part_label(part), self.shown(part)
-        if shown:
-            line = f"✓ {label}: {shown}, recorded in this notebook. {SAVE}"
-        else:
+        if not shown:
             line = f"• {label}: not answered yet."
+        elif self.step == GRADING:
+            line = f"{label}: {shown} (the answer handed in)."
+        else:
+            line = f"✓ {label}: {shown}, recorded in this notebook. {SAVE}"
+        judged, verdict = self.verdicts.get(part, ("", ""))
+        if verdict and judged == answer.changed:
+            line += f" Check: {verdict}"
         style = "border-left:4px solid #0072B2;padding:2px 8px;font-size:90%"
         return {MIME: answer.to_json(), "text/plain": line,
                 "text/html": f'<div class="netnot-recorded" style="{style}">'
                              f"{html.escape(line)}</div>"}
+
+    def judged(self, part: str, verdict: str) -> None:
+        """Show a check's verdict with the answer it judged, in every copy of its line.
+
+        Those lines sit outside the test cell, so feedback pages keep them (nbgrader's feedback
+        here replaces the outputs of test cells that have hidden tests)."""
+        answer = self.answers.get(part)
+        self.verdicts[part] = (answer.changed if answer else "1970-01-01T00:00:00+00:00", verdict)
+        self._publish(part, update=True)
 
     def check(self, part: str):  # -> checks.Check (imported late: checks imports this module)
         """The checks of one part, for its test cell (see :mod:`netnot.answers.checks`)."""

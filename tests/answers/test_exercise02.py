@@ -1,0 +1,35 @@
+"""The pilot's questions stay fair and decisive as the model changes: every right answer can be
+read off the lesson's explorer, the likely wrong answers fall outside the stated tolerance, and
+no hidden-test line repeats solution code (the feedback check would take it for a leak)."""
+
+from __future__ import annotations
+
+import nbformat
+
+from netnot.grading.feedback import split_hidden
+from netnot.widgets import quickfix as lesson
+
+from . import exercise02 as ex
+
+
+def test_the_right_answers_can_be_read_off_the_explorer():
+    controls = lesson.explorer().controls
+    right = ex.right()
+    slider = controls["head_start_weeks"]
+    assert slider.min <= float(right["part-c"]) <= slider.max
+    contacts = controls["contacts_per_week"]
+    assert contacts.min <= 6 <= contacts.max and (6 - contacts.min) % contacts.step == 0
+
+
+def test_the_likely_wrong_answers_are_outside_the_tolerance():
+    right, wrong = ex.right(), ex.wrong()
+    for part in ("part-a", "part-b"):  # the defaults' median; the 'none' seekers left out
+        assert abs(float(right[part]) - float(wrong[part])) > 0.5, part
+
+
+def test_no_hidden_line_repeats_solution_code():
+    nb = nbformat.read(ex.SOURCE, as_version=4)
+    hidden = {line.strip() for c in nb.cells for line in split_hidden(c.source)[0]
+              if len(line.strip()) >= 8}
+    code = "\n".join(c.source for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution"))
+    assert hidden and [line for line in hidden if line in code] == []
