@@ -101,6 +101,9 @@ def test_the_verdict_is_shown_with_its_answer_outside_the_test_cell(store):
     assert "15 weeks" in data["text/plain"] and "Check: ✗ Part A: not quite" in data["text/plain"]
     answers.boxes["part-a"].box.value = "11"
     assert "Check:" not in out.shown[-1][0]["text/plain"], "a new answer is not judged yet"
+    answers.boxes["part-a"].box.value = ""
+    answers.check("part-a").number().result()
+    assert out.shown[-1][0]["text/plain"] == "• Part A: not answered yet."
 
 
 def test_a_graded_copy_says_which_answer_was_handed_in():

@@ -243,3 +243,16 @@ def test_without_the_reader_every_widget_check_says_what_is_missing(submissions,
         cell = next(c for c in nb.cells if c.metadata.nbgrader.get("grade_id") == grade_id)
         errors = [o for o in cell.outputs if o.output_type == "error"]
         assert errors and "ReadWidgetAnswers" in errors[0].evalue, grade_id
+
+
+def test_nbgraders_validate_button_sees_the_saved_answers(submissions):
+    """Validate runs the saved file, so it sees the saved widget answers. It judges the written
+    part by its cell alone, so it calls a written answer given in the box "no response" (the
+    cell says so to the learner); autograde copies the box into the cell first."""
+    from nbgrader.validator import Validator
+
+    failed = Validator().validate(str(submissions["right"]))["failed"]
+    assert [f["error"] for f in failed] == ["You did not provide a response."]
+    assert "Validate* button looks only at" in failed[0]["source"]
+    failed = Validator().validate(str(submissions["untouched"]))["failed"]
+    assert len(failed) == len(ex.POINTS) + 1

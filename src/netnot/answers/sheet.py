@@ -289,8 +289,8 @@ class AnswerSheet:
         else:
             line = f"✓ {label}: {shown}, recorded in this notebook. {SAVE}"
         judged, verdict = self.verdicts.get(part, ("", ""))
-        if verdict and judged == answer.changed:
-            line += f" Check: {verdict}"
+        if verdict and judged == answer.changed and (shown or self.problem(part)):
+            line += f" Check: {verdict}"  # (an unanswered part's line says so already)
         style = "border-left:4px solid #0072B2;padding:2px 8px;font-size:90%"
         return {MIME: answer.to_json(), "text/plain": line,
                 "text/html": f'<div class="netnot-recorded" style="{style}">'
