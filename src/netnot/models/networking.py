@@ -1,0 +1,136 @@
+"""Networking in the world: how an hour of networking turns into trust, and trust into referrals.
+
+Read the first two functions: they are the whole idea, for one person, one week at a time.
+
+1. :func:`one_week` spends a week's networking hours. Online time buys short messages to people
+   on the site; a reply opens a door to a live conversation (a call or a coffee) if there is live
+   time left, and otherwise stays a written exchange. Live time without an online door goes to
+   meeting people offline, which takes longer per conversation. Every hour of live conversation
+   adds ``1 / vouch_hours`` to the *warmth* of your network (in "people who would vouch for you");
+   a written exchange adds less (``text_hours``).
+2. :func:`one_search` follows that warmth week by week. Warmth built by networking fades without
+   contact (``fade_weeks``) and is split between kinds of ties (close ties, acquaintances, distant
+   ties, new people). Each week, each warm contact hears of an opening that would suit you with
+   chance ``opening_chance``, and it is news to you with a chance that falls with how close they
+   are (``novelty``). Contacts who know you are looking pass it on: a referral.
+
+The rest of the module does the same for many people at once (numpy arrays), and is tested equal
+to these two functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from netnot.models.world import KINDS, World
+
+
+@dataclass(frozen=True)
+class Week:
+    """What one week of networking does (expected numbers)."""
+
+    messages: float  # short messages sent online (all fields: numbers, or arrays of them)
+    replies: float  # replies to them
+    conversations: float  # live conversations held: after a reply, or found offline
+    written: float  # replies that stayed written exchanges (no live time left)
+    warmth: float  # warmth added, in people who would vouch for you
+
+
+def one_week(world: World, hours: float, online_share: float, responsiveness: float = 1.0) -> Week:
+    """One week of ``hours`` of networking, ``online_share`` of it online.
+
+    ``responsiveness`` scales how often people reply to you and how easily you find
+    conversations offline (1 for a typical person). Works on numbers and, unchanged, on numpy
+    arrays of hours and responsiveness (many people at once)."""
+    online_minutes = online_share * hours * 60
+    live_minutes = (1 - online_share) * hours * 60
+    on_site = world.people_per_week * world.on_site_share  # people you can message this week
+    messages = np.minimum(online_minutes / world.message_minutes, on_site)
+    replies = messages * world.reply_rate * responsiveness
+    met = np.minimum(replies, live_minutes / world.meeting_minutes)  # doors you walk through
+    offline = (live_minutes - met * world.meeting_minutes) / world.offline_minutes
+    offline = offline * responsiveness
+    written = replies - met
+    live_hours = (met + offline) * world.meeting_minutes / 60
+    warmth = (live_hours + written * world.text_hours) / world.vouch_hours
+    return Week(messages, replies, met + offline, written, warmth)
+
+
+def one_search(world: World, warmth_per_week: float, weeks: int, head_start: int = 0,
+               placement: float = 1.0) -> list[float]:
+    """Expected referrals in each of ``weeks`` weeks for one person who adds
+    ``warmth_per_week`` to their network every week (and did so for ``head_start`` weeks
+    before the search). ``placement`` scales how often their contacts hear of openings."""
+    kinds, shares = world.kinds(), world.time_shares()
+    built = {kind: 0.0 for kind in KINDS}  # warmth built by networking, per kind of tie
+
+    def grow() -> None:
+        for kind in KINDS:
+            room = kinds[kind].count * (1 - kinds[kind].closeness)  # nobody gets warmer than 1
+            built[kind] = min(room, built[kind] * world.fade + warmth_per_week * shares[kind])
+
+    for _ in range(head_start):
+        grow()
+    referrals = []
+    for _ in range(weeks):
+        grow()
+        rate = 0.0
+        for kind in KINDS:
+            tie = kinds[kind]
+            ordinary = tie.count * tie.closeness if tie.told else 0.0  # warmth from everyday life
+            rate += world.novelty(tie.closeness) * (ordinary + built[kind])
+        referrals.append(world.opening_chance * placement * rate)
+    return referrals
+
+
+# --- the same for many people at once -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ties:
+    """The kinds of ties as arrays, in the order of KINDS, for the vectorised functions."""
+
+    room: np.ndarray  # most warmth networking can add to each kind
+    share: np.ndarray  # share of networking time with each kind
+    novelty: np.ndarray
+    ordinary: float  # novelty-weighted everyday warmth of the ties who know you are looking
+
+    @classmethod
+    def of(cls, world: World) -> Ties:
+        kinds, shares = world.kinds(), world.time_shares()
+        room = np.array([kinds[k].count * (1 - kinds[k].closeness) for k in KINDS])
+        novelty = np.array([world.novelty(kinds[k].closeness) for k in KINDS])
+        ordinary = sum(world.novelty(kinds[k].closeness) * kinds[k].count * kinds[k].closeness
+                       for k in KINDS if kinds[k].told)
+        return cls(room, np.array([shares[k] for k in KINDS]), novelty, float(ordinary))
+
+
+def grow(world: World, ties: Ties, built: np.ndarray, warmth: np.ndarray) -> np.ndarray:
+    """One week: built warmth (kinds, people) fades, then this week's ``warmth`` (people) is
+    added, split between the kinds; nobody gets warmer than 1."""
+    added = ties.share[:, None] * warmth[None, :]
+    return np.minimum(ties.room[:, None], built * world.fade + added)
+
+
+def referral_rate(world: World, ties: Ties, built: np.ndarray, placement: np.ndarray
+                  ) -> np.ndarray:
+    """Expected referrals this week per person, from built warmth (kinds, people)."""
+    return world.opening_chance * placement * (ties.ordinary + ties.novelty @ built)
+
+
+def referral_paths(world: World, warmth_per_week: np.ndarray, weeks: int,
+                   head_start: int = 0, placement: np.ndarray | None = None) -> np.ndarray:
+    """:func:`one_search` for many people: (weeks, people) expected referrals a week."""
+    warmth = np.atleast_1d(np.asarray(warmth_per_week, dtype=float))
+    placement = np.ones_like(warmth) if placement is None else np.asarray(placement, float)
+    ties = Ties.of(world)
+    built = np.zeros((len(KINDS), warmth.size))
+    for _ in range(head_start):
+        built = grow(world, ties, built, warmth)
+    out = np.empty((weeks, warmth.size))
+    for week in range(weeks):
+        built = grow(world, ties, built, warmth)
+        out[week] = referral_rate(world, ties, built, placement)
+    return out
