@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from netnot.models import networking, policies, search
+from netnot.models import contacts, networking, policies, search
 from netnot.models.world import Mix, World, scenario
 
 WORLDS = {
@@ -81,3 +81,21 @@ def test_policies_simulate_equals_one_seeker(name, start):
             assert week == result.weeks[r, i], f"rule {r}, person {i}"
             assert via == bool(result.via_contacts[r, i]), f"rule {r}, person {i}"
     assert len({tuple(row) for row in result.weeks}) > 1, "the rules should differ somewhere"
+
+
+@pytest.mark.parametrize("changes", [{}, {"ask_cost": 0.2, "tune_out": 0.2}, {"give_hours": 0},
+                                     {"ask_window": 3, "fade_weeks": 2}])
+@pytest.mark.parametrize("pester_every", [1, 3])
+def test_cadences_equal_one_contact(changes, pester_every):
+    world = World().changed(**changes)
+    result = contacts.cadences(world, weeks=20, pester_every=pester_every, give_every=3,
+                               ask_week=4, contacts=60, seed=3)
+    ordinary, sensitivity = contacts.draw_contacts(world, 60, 3)
+    novelty = world.novelty(world.acquaintance_closeness)
+    for c, name in enumerate(contacts.CADENCES):
+        actions = contacts.plan(name, 20, pester_every, 3, 4)
+        for i in range(60):
+            warmth, chance = contacts.one_contact(world, actions, ordinary[i], sensitivity[i],
+                                                  novelty)
+            np.testing.assert_allclose(result.warmth[c, :, i], warmth, rtol=1e-12, atol=1e-15)
+            np.testing.assert_allclose(result.chance[c, :, i], chance, rtol=1e-12, atol=1e-15)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from netnot.models.world import KINDS, World
+from netnot.params import check_number, check_whole
 
 
 @dataclass(frozen=True)
@@ -134,3 +135,94 @@ def referral_paths(world: World, warmth_per_week: np.ndarray, weeks: int,
         built = grow(world, ties, built, warmth)
         out[week] = referral_rate(world, ties, built, placement)
     return out
+
+
+def first_events(world: World, steady: np.ndarray, gain: np.ndarray, placement: np.ndarray,
+                 per_referral: float, threshold: np.ndarray, horizon: int, head_start: int
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Week of each person's first event (an offer, or a referral with ``steady=0`` and
+    ``per_referral=1``): the first week in which their chances, added up, reach ``threshold``;
+    and the share of that week's chance that came through contacts. ``steady`` is each person's
+    weekly chance from other strategies, ``gain`` the warmth their networking adds a week.
+
+    Because a person's networking adds the same warmth every week, the warmth of each kind of
+    tie after t weeks is min(room, gain x share x (1 - fade^t) / (1 - fade)) (the sum of a
+    fading series), so the chances can be added up without a week-by-week loop."""
+    ties = Ties.of(world)
+    t = np.arange(1, horizon + 1) + head_start
+    grown = -np.expm1(t * np.log(world.fade)) / (1 - world.fade)  # (1 - fade^t) / (1 - fade)
+    summed = np.concatenate([[0.0], np.cumsum(grown)])  # summed[j]: grown[0] + ... + grown[j-1]
+    scale = world.opening_chance * placement * per_referral
+    pace = [gain * share for share in ties.share]  # warmth added a week to each kind
+    # the week index from which a kind of tie stays at its ceiling (horizon: never)
+    full = [np.searchsorted(grown, np.divide(room, p, out=np.full(p.shape, np.inf),
+                                             where=p > 0))
+            for room, p in zip(ties.room, pace, strict=True)]
+
+    def via_up_to(j: np.ndarray) -> np.ndarray:
+        """Chance through contacts added up over weeks 0..j (arrays of week indexes)."""
+        total = ties.ordinary * (j + 1)
+        for novelty, room, p, f in zip(ties.novelty, ties.room, pace, full, strict=True):
+            below = p * summed[np.minimum(j, f - 1) + 1]
+            total = total + novelty * np.where(j < f, below,
+                                               below + room * (j - f + 1) if np.isfinite(room)
+                                               else below)
+        return scale * total
+
+    def via_in(j: np.ndarray) -> np.ndarray:
+        """Chance through contacts in week index j."""
+        warmth = sum(novelty * np.minimum(room, p * grown[j])
+                     for novelty, room, p in zip(ties.novelty, ties.room, pace, strict=True))
+        return scale * (ties.ordinary + warmth)
+
+    low, high = np.zeros(steady.size, int), np.full(steady.size, horizon)
+    while np.any(low < high):  # first j with steady (j+1) + via_up_to(j) >= threshold
+        middle = np.minimum((low + high) // 2, horizon - 1)
+        below = steady * (middle + 1) + via_up_to(middle) < threshold
+        active = low < high
+        low = np.where(active & below, middle + 1, low)
+        high = np.where(active & ~below, middle, high)
+    via = via_in(np.minimum(low, horizon - 1))
+    weeks = np.where(low < horizon, low + 1.0, np.inf)
+    return weeks, via / np.maximum(steady + via, 1e-300)
+
+
+@dataclass(frozen=True)
+class Referrals:
+    """Simulated weeks to a first referral for people who network the same hours every week."""
+
+    weeks: np.ndarray  # per person: week of the first referral (inf: none within the horizon)
+    weekly_chance: np.ndarray  # (horizon,) chance of a referral each week, typical person
+    from_scratch: np.ndarray  # the same with no head start and nobody told in advance
+    horizon: int
+
+    @property
+    def median(self) -> float:
+        return float(np.median(self.weeks))
+
+    def share_by(self, week: float) -> float:
+        """Share of people with a first referral by the end of ``week``."""
+        return float(np.mean(self.weeks <= week))
+
+
+def first_referrals(world: World | None = None, hours: float = 3.0, head_start: int = 0, *,
+                    horizon: int = 52, people: int = 10_000, seed: int = 2011) -> Referrals:
+    """When the first referral comes, for ``people`` who network ``hours`` a week (and did so
+    for ``head_start`` weeks before they started looking)."""
+    from netnot.models.search import draw_fits  # the same people as a whole search
+
+    world = world or World()
+    hours = check_number("networking hours a week", hours, 0, 40)
+    head_start = check_whole("weeks of networking before the search", head_start, 0, 260)
+    horizon = check_whole("weeks to simulate", horizon, 1, 520)
+    people = check_whole("number of simulated people", people, 1, 1_000_000)
+    rng = np.random.default_rng(check_whole("seed", seed, 0, 2**32 - 1))
+    fits = draw_fits(world, people, rng)
+    threshold = rng.exponential(size=people)
+    gain = np.asarray(one_week(world, hours, world.online_share, fits[3]).warmth, float)
+    weeks, _ = first_events(world, np.zeros(people), gain, fits[4], 1.0, threshold, horizon,
+                            head_start)
+    typical = float(one_week(world, hours, world.online_share).warmth)
+    rate = np.array(one_search(world, typical, horizon, head_start))
+    scratch = np.array(one_search(world.changed(told_network=0), typical, horizon))
+    return Referrals(weeks, -np.expm1(-rate), -np.expm1(-scratch), horizon)

@@ -146,8 +146,9 @@ def simulate(world: World | None = None, mix: Mix | None = None, *, horizon: int
     steady_offers = steady * world.offer_chance
     gain = networking.one_week(world, mix.networking, world.online_share, fits[3]).warmth
     per_referral = world.referral_interview * world.referral_offer
-    weeks, via_share = _first_offers(world, steady_offers, np.asarray(gain, float), fits[4],
-                                     per_referral, threshold, horizon, head_start)
+    weeks, via_share = networking.first_events(world, steady_offers, np.asarray(gain, float),
+                                               fits[4], per_referral, threshold, horizon,
+                                               head_start)
     via_contacts = np.isfinite(weeks) & (pick < via_share)
 
     typical = Fit()
@@ -159,46 +160,6 @@ def simulate(world: World | None = None, mix: Mix | None = None, *, horizon: int
         world.referral_interview * world.referral_offer)
     return SearchResult(weeks, via_contacts, -np.expm1(-rate), mix, horizon,
                         dict(people=people, seed=seed, head_start=head_start))
-
-
-def _first_offers(world: World, steady: np.ndarray, gain: np.ndarray, placement: np.ndarray,
-                  per_referral: float, threshold: np.ndarray, horizon: int, head_start: int
-                  ) -> tuple[np.ndarray, np.ndarray]:
-    """Week of each person's first offer, and the share of that week's offer chance that came
-    through contacts. Because a person's networking adds the same warmth every week, the warmth
-    of each kind of tie after t weeks is min(room, gain x share x (1 - fade^t) / (1 - fade))
-    (the sum of a fading series), so no week-by-week loop is needed."""
-    ties = networking.Ties.of(world)
-    t = np.arange(1, horizon + 1) + head_start
-    grown = -np.expm1(t * np.log(world.fade)) / (1 - world.fade)  # (1 - fade^t) / (1 - fade)
-    top = float(gain.max(initial=0.0)) * grown[-1]
-    scale = world.opening_chance * placement * per_referral
-    if np.all(top * ties.share <= ties.room):  # no kind of tie ever reaches its ceiling
-        # offer chance added up to week t: a * t + b * (grown[1] + ... + grown[t])
-        a = steady + scale * ties.ordinary
-        b = scale * gain * float(ties.novelty @ ties.share)
-        cumulative = np.cumsum(grown)
-        low, high = np.zeros(steady.size, int), np.full(steady.size, horizon)
-        while np.any(low < high):  # first t (0-based) with a (t+1) + b grown_sum(t) >= threshold
-            middle = np.minimum((low + high) // 2, horizon - 1)
-            below = a * (middle + 1) + b * cumulative[middle] < threshold
-            active = low < high
-            low = np.where(active & below, middle + 1, low)
-            high = np.where(active & ~below, middle, high)
-        index = low
-        via = (scale * ties.ordinary + b * grown[np.minimum(index, horizon - 1)])
-        total_rate = steady + via
-    else:  # some ties reach their ceiling: add the weeks up on a grid
-        built = np.minimum(ties.room[:, None, None],
-                           ties.share[:, None, None] * grown[None, :, None] * gain[None, None, :])
-        via_grid = scale * (ties.ordinary + np.tensordot(ties.novelty, built, axes=1))
-        cumulative = np.cumsum(steady + via_grid, axis=0)
-        index = (cumulative < threshold).sum(axis=0)
-        at = np.minimum(index, horizon - 1)
-        via = via_grid[at, np.arange(steady.size)]
-        total_rate = steady + via
-    weeks = np.where(index < horizon, index + 1.0, np.inf)
-    return weeks, via / np.maximum(total_rate, 1e-300)
 
 
 __all__ = ["NETWORKING", "Fit", "SearchResult", "interviews", "one_seeker", "simulate"]
