@@ -46,8 +46,10 @@ TABLE: tuple[Assumption, ...] = (
     A("fit_spread", "How much a strategy's payoff differs from person to person", 0.8,
       "spread (log scale)", 0, 1.5, ("04", "05", "06"), ("mouw2003", "vanhoye2009"),
       "contacts and skills differ, so what works for one person may not work for another"),
-    A("offer_chance", "Interviews that end in an offer", 0.2, "share", 0.02, 1,
-      ("04", "05", "06")),
+    A("offer_chance", "Interviews that end in an offer", 0.12, "share", 0.02, 1,
+      ("04", "05", "06"), ("ilg2012",),
+      "chosen, with the other values, so that 12 hours a week spread evenly gives a median of "
+      "about 10 weeks to a first offer, the median completed U.S. search in 2011"),
     A("switch_cost", "Share of a week's results lost in the first week on a strategy you "
       "were not using", 0.5, "share", 0, 1, ("05",), (),
       "setting up takes time: finding the right job boards, registering with recruiters"),

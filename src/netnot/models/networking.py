@@ -226,3 +226,65 @@ def first_referrals(world: World | None = None, hours: float = 3.0, head_start: 
     rate = np.array(one_search(world, typical, horizon, head_start))
     scratch = np.array(one_search(world.changed(told_network=0), typical, horizon))
     return Referrals(weeks, -np.expm1(-rate), -np.expm1(-scratch), horizon)
+
+
+# --- lesson views -------------------------------------------------------------------------
+
+SHARES = np.round(np.linspace(0.0, 1.0, 21), 2)  # online shares 0, 5%, ..., 100%
+
+
+@dataclass(frozen=True)
+class OnlineMix:
+    """One week of networking at every online share on a grid, and what it leads to."""
+
+    shares: np.ndarray
+    week: Week  # arrays over the shares
+    referrals: np.ndarray  # expected referrals within ``weeks`` weeks, at each share
+    weeks: int
+    hours: float
+
+    def at(self, share: float) -> int:
+        """Grid position of ``share`` (rounded to the nearest 5%)."""
+        return int(np.argmin(np.abs(self.shares - share)))
+
+    @property
+    def best_share(self) -> float:
+        """The online share that builds the most trust (the smaller share on a tie)."""
+        return float(self.shares[int(np.argmax(np.round(self.week.warmth, 12)))])
+
+
+def by_online_share(world: World | None = None, hours: float = 5.0, weeks: int = 26,
+                    responsiveness: float = 1.0) -> OnlineMix:
+    """:func:`one_week` at every online share of :data:`SHARES`, for a typical person, and the
+    referrals that each share's weekly trust would bring within ``weeks`` weeks."""
+    world = world or World()
+    hours = check_number("networking hours a week", hours, 0, 40)
+    weeks = check_whole("weeks", weeks, 1, 260)
+    week = one_week(world, np.full(SHARES.size, hours), SHARES, responsiveness)
+    referrals = referral_paths(world.changed(told_network=0), week.warmth, weeks).sum(axis=0)
+    return OnlineMix(SHARES.copy(), week, referrals, weeks, hours)
+
+
+def tie_chance(world: World, closeness: np.ndarray, weeks: int = 26) -> np.ndarray:
+    """Chance that one tie of this closeness, who knows you are looking, passes on at least one
+    opening within ``weeks`` weeks, with no extra effort from you: their everyday warmth is
+    their closeness, and an opening near them is news to you with chance ``novelty``."""
+    closeness = np.asarray(closeness, dtype=float)
+    weekly = world.opening_chance * (1 - closeness) ** world.overlap * closeness
+    return -np.expm1(-weeks * weekly)
+
+
+def referrals_by_kind(world: World, hours: float, weeks: int = 26) -> dict[str, float]:
+    """Expected referrals within ``weeks`` weeks from each kind of tie, for a typical person who
+    networks ``hours`` a week and has told close ties and acquaintances that they are looking."""
+    ties = Ties.of(world)
+    kinds = world.kinds()
+    gain = float(one_week(world, hours, world.online_share).warmth)
+    ordinary = np.array([kinds[k].count * kinds[k].closeness if kinds[k].told else 0.0
+                         for k in KINDS])
+    built = np.zeros(len(KINDS))
+    totals = np.zeros(len(KINDS))
+    for _ in range(weeks):
+        built = np.minimum(ties.room, built * world.fade + ties.share * gain)
+        totals += world.opening_chance * ties.novelty * (ordinary + built)
+    return dict(zip(KINDS, totals.tolist(), strict=True))

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -325,3 +326,59 @@ def _top_two(score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     masked = score.copy()
     masked[first, np.arange(score.shape[1])] = -np.inf
     return first, masked.argmax(axis=0)
+
+
+# --- lesson view: every patience at once --------------------------------------------------
+
+PATIENCES = tuple(range(1, 13))
+
+
+@dataclass(frozen=True)
+class PatienceGrid:
+    """Average weeks searching for "keep your mix" and for both kinds of rule at every
+    patience in :data:`PATIENCES`, all on the same people and luck."""
+
+    comparison: Comparison
+
+    def keep(self) -> float:
+        return self.comparison.mean_weeks(KEEP.label)
+
+    def weeks(self, judge_by: str, patience: int) -> float:
+        return self.comparison.mean_weeks(_grid_label(judge_by, patience))
+
+    def curve(self, judge_by: str) -> np.ndarray:
+        return np.array([self.weeks(judge_by, k) for k in PATIENCES])
+
+    def networking_share(self, judge_by: str, patience: int) -> float:
+        c = self.comparison
+        return float(c.networking_share[c.labels.index(_grid_label(judge_by, patience))])
+
+    def row(self, judge_by: str, patience: int) -> np.ndarray:
+        return self.comparison.row(_grid_label(judge_by, patience))
+
+    def near_best(self, judge_by: str, within: float = 0.5) -> tuple[int, ...]:
+        """The patiences whose average is within ``within`` weeks of the best one."""
+        curve = self.curve(judge_by)
+        return tuple(k for k, value in zip(PATIENCES, curve, strict=True)
+                     if value <= curve.min() + within)
+
+
+def _grid_label(judge_by: str, patience: int) -> str:
+    return f"{judge_by}, {patience}"
+
+
+def patience_grid(world: World | None = None, start: Mix | str = "even", *,
+                  people: int = 1_000, seed: int = 2011) -> PatienceGrid:
+    """Run "keep your mix" and both kinds of rule at every patience from 1 to 12 weeks."""
+    world = world or World()
+    key = start.hours if isinstance(start, Mix) else start
+    return _grid(world, key, people, seed)
+
+
+@lru_cache(maxsize=16)
+def _grid(world: World, start: tuple[float, ...] | str, people: int, seed: int
+          ) -> PatienceGrid:
+    rules = (KEEP, *(Rule(k, judge, label=_grid_label(judge, k))
+                     for judge in SIGNALS for k in PATIENCES))
+    mix = Mix(*start) if isinstance(start, tuple) else start
+    return PatienceGrid(simulate(rules, world, mix, people=people, seed=seed))

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
 from netnot.models import networking
-from netnot.models.world import NETWORKING, Mix, World
+from netnot.models.world import NETWORKING, STRATEGIES, Mix, World
 from netnot.params import check_whole
 
 STEADY = ("applications", "direct", "recruiters")  # the World's names for the other strategies
@@ -84,6 +84,20 @@ def draw_fits(world: World, people: int, rng: np.random.Generator) -> np.ndarray
     return np.concatenate([steady, _lognormal(rng, spread, (2, people))])
 
 
+@lru_cache(maxsize=8)
+def _luck(fit_spread: float, network_fit_spread: float, people: int, seed: int
+          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Everyone's fits, offer thresholds and picks; kept (read-only) between calls, so that
+    every mix is tried on the same people."""
+    rng = np.random.default_rng(seed)
+    fits = draw_fits(World().changed(fit_spread=fit_spread,
+                                     network_fit_spread=network_fit_spread), people, rng)
+    threshold, pick = rng.exponential(size=people), rng.random(people)
+    for array in (fits, threshold, pick):
+        array.flags.writeable = False
+    return fits, threshold, pick
+
+
 def _lognormal(rng: np.random.Generator, spread: float, shape: tuple[int, ...]) -> np.ndarray:
     return np.exp(spread * rng.standard_normal(shape) - spread**2 / 2)
 
@@ -137,10 +151,7 @@ def simulate(world: World | None = None, mix: Mix | None = None, *, horizon: int
     head_start = check_whole("weeks of networking before the search", head_start, 0, 260)
     people = check_whole("number of simulated people", people, 1, 1_000_000)
     seed = check_whole("seed", seed, 0, 2**32 - 1)
-    rng = np.random.default_rng(seed)
-    fits = draw_fits(world, people, rng)
-    threshold = rng.exponential(size=people)
-    pick = rng.random(people)
+    fits, threshold, pick = _luck(world.fit_spread, world.network_fit_spread, people, seed)
 
     steady = sum(interviews(world, k, mix.hours[k]) * fits[k] for k in range(3))
     steady_offers = steady * world.offer_chance
@@ -162,4 +173,36 @@ def simulate(world: World | None = None, mix: Mix | None = None, *, horizon: int
                         dict(people=people, seed=seed, head_start=head_start))
 
 
-__all__ = ["NETWORKING", "Fit", "SearchResult", "interviews", "one_seeker", "simulate"]
+@dataclass(frozen=True)
+class Comparison:
+    """Your mix next to the same hours spread evenly and all on your strongest strategy."""
+
+    yours: SearchResult
+    even: SearchResult
+    all_in: SearchResult
+    all_in_strategy: str
+
+
+def compare(world: World | None = None, mix: Mix | None = None, *, people: int = 10_000,
+            seed: int = 2011) -> Comparison:
+    """Simulate your mix, the same hours spread evenly, and the same hours all on the single
+    strategy that would be fastest for a typical person, on the same simulated people."""
+    world = world or World()
+    mix = mix or Mix()
+    even, all_in, best = _references(world, mix.total, people, seed)
+    return Comparison(simulate(world, mix, people=people, seed=seed), even, all_in,
+                      STRATEGIES[best])
+
+
+@lru_cache(maxsize=16)
+def _references(world: World, total: float, people: int, seed: int
+                ) -> tuple[SearchResult, SearchResult, int]:
+    """The even mix and the fastest single strategy for ``total`` hours (kept between calls)."""
+    runs = {k: simulate(world, Mix.all_on(k, total), people=people, seed=seed)
+            for k in range(len(STRATEGIES))}
+    best = min(runs, key=lambda k: (runs[k].median, runs[k].percentile(90)))
+    return simulate(world, Mix.even(total), people=people, seed=seed), runs[best], best
+
+
+__all__ = ["NETWORKING", "Comparison", "Fit", "SearchResult", "compare", "interviews",
+           "one_seeker", "simulate"]
