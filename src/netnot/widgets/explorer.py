@@ -38,8 +38,12 @@ class Explorer(W.VBox):
     ) -> None:
         self.controls, self.model, self.summarise = dict(controls), model, summary
         self.figure = figure
-        self.plot = W.HTML()
-        self.plot.add_class("nin-figure")
+        # Binary JPEG (no base64 inside HTML); `tooltip` becomes the <img>'s title, its text
+        # alternative, and changes with every picture.
+        self.plot = W.Image(format="jpeg", layout=W.Layout(max_width="100%", height="auto"))
+        self.plot.add_class("nin-plot")
+        self.frame = W.Box([self.plot])
+        self.frame.add_class("nin-figure")
         self.summary = W.HTML()
         self.summary.add_class("nin-summary")
         self.error = W.HTML()
@@ -47,7 +51,7 @@ class Explorer(W.VBox):
         self.result: Any = None
         for control in self.controls.values():
             control.observe(self._changed, names="value")
-        super().__init__([*self.controls.values(), self.plot, self.summary, self.error])
+        super().__init__([*self.controls.values(), self.frame, self.summary, self.error])
         self.add_class("nin-explorer")
         self.update()
 
@@ -62,7 +66,10 @@ class Explorer(W.VBox):
             self.error.value = f'<span role="alert">⚠ {html.escape(str(problem))}</span>'
             return False
         self.result = result
-        self.plot.value = self.figure.show(result)
+        picture = self.figure.picture(result)
+        with self.plot.hold_sync():  # picture and text alternative in one message
+            self.plot.value = picture
+            self.plot.tooltip = self.figure.alt
         self.summary.value = self.summarise(result)
         self.error.value = ""
         return True
