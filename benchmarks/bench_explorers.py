@@ -5,7 +5,8 @@
 For every lesson with an explorer, at its default settings and at its heaviest settings
 (`HEAVIEST` in the lesson's widget module), each control is nudged one step and back, over and
 over; each update is timed from setting the value to the new figure being ready. Also reports a
-panel redrawn in place (when its axis limits change, which is rarer) and a full redraw. Targets: median <= 20 ms, p95 <= 50 ms.
+panel redrawn in place (when its axis limits change, which is rarer) and a full redraw.
+Targets: median <= 20 ms, p95 <= 50 ms.
 """
 
 from __future__ import annotations
