@@ -112,3 +112,11 @@ def test_a_figure_without_panels_is_refused_with_a_message(bad):
 
     with pytest.raises(ValueError, match="ncols must be at least 1"):
         Empty()
+
+
+def test_the_picture_widget_has_the_empty_description_its_title_needs():
+    """ipywidgets' views read description.length before setting a tooltip as the title."""
+    explorer = Explorer({"top": slider("Top", 5, 1, 50, 1)}, lambda top: top, TwoPanels(), str)
+    state = explorer.plot.get_state()
+    assert state["description"] == "" and state["tooltip"].startswith("Two lines")
+    assert state["_model_name"] == "ImageModel"

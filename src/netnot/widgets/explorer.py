@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import ipywidgets as W
+from traitlets import Unicode
 
 from netnot.figures.live import LiveFigure
 from netnot.params import ParameterError
@@ -20,6 +21,18 @@ def slider(label: str, value: float, low: float, high: float, step: float) -> W.
         value=value, min=low, max=high, step=step, description=label,
         style={"description_width": "initial"}, layout=W.Layout(width="48em"),
     )
+
+
+class Picture(W.Image):
+    """A binary image whose ``tooltip`` is its text alternative (the <img>'s title).
+
+    ipywidgets 8's views set the title only when the model's ``description`` is empty, and read
+    ``description.length``: an Image has no description, so a tooltip on a plain ``W.Image`` makes
+    its view fail to render ("Could not create a view", in JupyterLab and in Voilà). An empty
+    description fixes that.
+    """
+
+    description = Unicode("").tag(sync=True)
 
 
 class Explorer(W.VBox):
@@ -40,7 +53,7 @@ class Explorer(W.VBox):
         self.figure = figure
         # Binary JPEG (no base64 inside HTML); `tooltip` becomes the <img>'s title, its text
         # alternative, and changes with every picture.
-        self.plot = W.Image(format="jpeg", layout=W.Layout(max_width="100%", height="auto"))
+        self.plot = Picture(format="jpeg", layout=W.Layout(max_width="100%", height="auto"))
         self.plot.add_class("nin-plot")
         self.frame = W.Box([self.plot])
         self.frame.add_class("nin-figure")
