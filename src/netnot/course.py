@@ -68,7 +68,8 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("00-start-here", "Start here: four myths and one habit", 10, "start", "",
            ("predict-share-via-contacts",)),
     Lesson("01-not-begging", "Networking is not begging for a job", 25, "begging", "begging",
-           ("predict-yes", "sort-messages", "what-wears-out", "free-repeats", "reflection"),
+           ("predict-yes", "sort-messages", "what-wears-out", "free-repeats", "giving-lead",
+            "reflection"),
            Exercise(30, _parts(
                "begging",
                ("part-a-check", "asking is what gets referrals, so give nothing first"),

@@ -168,3 +168,14 @@ def _many(world: World, actions: list[list[str]], ordinary: np.ndarray,
         warmths[:, week] = warmth
         chances[:, week] = (~tuned_out & told_by[week]) * (world.opening_chance * novelty) * warmth
     return warmths, chances, tuned_out
+
+
+# --- lesson 01 view -----------------------------------------------------------------------
+
+
+def tuned_out_by_week(world: World, result: Cadences, cadence: str) -> np.ndarray:
+    """Share of the contacts who have tuned you out by the end of each week under ``cadence``:
+    once a contact's warmth has fallen below ``tune_out`` they stay tuned out, even if their
+    warmth heals afterwards."""
+    warmth = result.warmth[CADENCES.index(cadence)]  # (weeks, contacts)
+    return (np.minimum.accumulate(warmth, axis=0) < world.tune_out).mean(axis=1)
