@@ -77,7 +77,8 @@ LESSONS: tuple[Lesson, ...] = (
                ("part-c-check", "persistence always pays: pester until they reply"),
                ("part-d-answer", "asking for advice instead of a job (rewrite)")))),
     Lesson("02-not-a-quick-fix", "Networking is not a quick fix", 25, "quickfix", "quickfix",
-           ("predict-first-referral", "biggest-lever", "ongoing-vs-completed", "reflection"),
+           ("predict-first-referral", "biggest-lever", "trust-fades", "ongoing-vs-completed",
+            "reflection"),
            Exercise(30, _parts(
                "quickfix",
                ("part-a-check", "a new contact leads to a referral within weeks"),

@@ -33,6 +33,11 @@ REFERENCES: dict[str, Reference] = {
         "and job search methods of the unemployed (annual averages 1999, table 34; 2010 "
         "figures as reported by the Wyoming Department of Employment, Trends, February 2011).",
         secondary=True),
+    "bls-duration2011": Reference(
+        "BLS Current Population Survey (2011)",
+        "U.S. Bureau of Labor Statistics. Current Population Survey: average (mean) duration of "
+        "unemployment, seasonally adjusted, September 2011: 40.5 weeks, the highest on record "
+        "(as reported in secondary summaries of the BLS series).", secondary=True),
     "bls-jolts": Reference(
         "BLS JOLTS",
         "U.S. Bureau of Labor Statistics. Job Openings and Labor Turnover Survey (JOLTS): "

@@ -55,7 +55,7 @@ TABLE: tuple[Assumption, ...] = (
       "setting up takes time: finding the right job boards, registering with recruiters"),
     # --- applications, direct contact, recruiters -----------------------------------------
     A("interviews_applications", "Most interviews a week that applications can bring",
-      0.2, "interviews a week", 0, 2, ("04", "05", "06"), ("eubanks2014",),
+      0.2, "interviews a week", 0, 2, ("02", "04", "05", "06"), ("eubanks2014",),
       "for a typical person giving applications all the hours they can usefully take"),
     A("interviews_direct", "Most interviews a week that contacting employers directly can "
       "bring", 0.25, "interviews a week", 0, 2, ("04", "05", "06"), ("eubanks2014",),
@@ -67,7 +67,7 @@ TABLE: tuple[Assumption, ...] = (
       "the evidence conflicts: private agencies were the most successful method in 1991, "
       "but among the slower ones in later survey data, so the course puts them in between"),
     A("hours_applications", "Hours of applications a week that give about two thirds of "
-      "what applications can bring", 4, "hours", 0.5, 40, ("04", "05", "06"), (),
+      "what applications can bring", 4, "hours", 0.5, 40, ("02", "04", "05", "06"), (),
       "returns fade: the tenth hour of applications adds less than the first"),
     A("hours_direct", "Hours of direct contact a week that give about two thirds of what it "
       "can bring", 3, "hours", 0.5, 40, ("04", "05", "06")),

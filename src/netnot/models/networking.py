@@ -288,3 +288,30 @@ def referrals_by_kind(world: World, hours: float, weeks: int = 26) -> dict[str, 
         built = np.minimum(ties.room, built * world.fade + ties.share * gain)
         totals += world.opening_chance * ties.novelty * (ordinary + built)
     return dict(zip(KINDS, totals.tolist(), strict=True))
+
+
+# --- lesson 02 view -----------------------------------------------------------------------
+
+
+def after_a_pause(world: World, hours: float, head_start: int, pause: int,
+                  weeks: int = 52) -> np.ndarray:
+    """Weekly chance of a referral, week by week of the search, for a typical person who
+    networked ``hours`` a week for ``head_start`` weeks, then stopped for ``pause`` weeks (the
+    trust they built fading) before they started looking, and networks ``hours`` a week again
+    while looking. With no pause it is :func:`first_referrals`' ``weekly_chance``."""
+    hours = check_number("networking hours a week", hours, 0, 40)
+    head_start = check_whole("weeks of networking before the pause", head_start, 0, 260)
+    pause = check_whole("weeks without networking before the search", pause, 0, 260)
+    weeks = check_whole("weeks to simulate", weeks, 1, 520)
+    ties = Ties.of(world)
+    gain = np.array([float(one_week(world, hours, world.online_share).warmth)])
+    built = np.zeros((len(KINDS), 1))
+    for _ in range(head_start):
+        built = grow(world, ties, built, gain)
+    for _ in range(pause):
+        built = grow(world, ties, built, np.zeros(1))
+    rate = np.empty(weeks)
+    for week in range(weeks):
+        built = grow(world, ties, built, gain)
+        rate[week] = referral_rate(world, ties, built, np.ones(1))[0]
+    return -np.expm1(-rate)
