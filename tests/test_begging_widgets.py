@@ -7,18 +7,13 @@ import random
 
 import numpy as np
 import pytest
+from explorer_helpers import assert_refused_and_kept, text
 
 from netnot.figures.begging import PER
 from netnot.models import contacts
 from netnot.models.world import World
-from netnot.progress import ProgressStore
 from netnot.widgets import begging as lesson
 from netnot.widgets.checks import NOT_CHOSEN, Reflection
-
-
-@pytest.fixture()
-def store(tmp_path):
-    return ProgressStore(tmp_path)
 
 
 @pytest.fixture()
@@ -28,10 +23,6 @@ def explorer():
 
 def final(explorer, name: str) -> float:
     return float(explorer.figure.referral_lines[name].get_ydata()[-1])
-
-
-def text(html: str) -> str:
-    return html.replace("<b>", "").replace("</b>", "").replace("&#x27;", "'")
 
 
 def test_six_labelled_controls_each_set_the_world_or_a_cadence(explorer):
@@ -125,12 +116,7 @@ def test_the_axes_never_change_and_always_hold_every_line(explorer, monkeypatch)
     ],
 )
 def test_bad_values_show_a_message_and_keep_the_figure(explorer, change, words):
-    plot, summary, result = explorer.plot.value, explorer.summary.value, explorer.result
-    assert explorer.update(**change) is False
-    assert words in text(explorer.error.value)
-    assert explorer.plot.value == plot and explorer.summary.value == summary
-    assert explorer.result is result
-    assert explorer.update() is True and explorer.error.value == ""
+    assert_refused_and_kept(explorer, change, words)
 
 
 def test_a_value_typed_past_a_slider_is_clamped(explorer):

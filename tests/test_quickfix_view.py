@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from netnot.models import networking
+from netnot.models import networking, search
 from netnot.models.world import World, scenario
 from netnot.params import ParameterError
 
@@ -20,6 +20,30 @@ def test_without_a_pause_it_is_the_weekly_chance_of_first_referrals(world, hours
     chances = networking.after_a_pause(world, hours, head_start, 0, 40)
     expected = networking.first_referrals(world, hours, head_start, horizon=40, people=10)
     np.testing.assert_allclose(chances, expected.weekly_chance, rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("world", [NEW, World()], ids=["new", "typical"])
+@pytest.mark.parametrize("head_start", [0, 12])
+def test_first_referrals_equal_one_search_person_by_person(world, head_start):
+    """What lesson 02 shows on the left is, for each person, the first week in which the
+    referral chances of networking.one_search add up to their threshold."""
+    people, seed, horizon, hours = 200, 11, 52, 3.0
+    result = networking.first_referrals(world, hours, head_start, horizon=horizon,
+                                        people=people, seed=seed)
+    rng = np.random.default_rng(seed)
+    fits = search.draw_fits(world, people, rng)
+    threshold = rng.exponential(size=people)
+    for i in range(people):
+        warmth = networking.one_week(world, hours, world.online_share, fits[3, i]).warmth
+        total, week = 0.0, np.inf
+        for number, expected in enumerate(networking.one_search(
+                world, float(warmth), horizon, head_start, float(fits[4, i])), start=1):
+            total += expected
+            if total >= threshold[i]:
+                week = number
+                break
+        assert result.weeks[i] == week, f"person {i}"
+    assert np.isfinite(result.weeks).any()
 
 
 def test_after_a_pause_equals_one_search_with_warmth_built_then_left_to_fade():

@@ -7,6 +7,7 @@ import random
 
 import numpy as np
 import pytest
+from explorer_helpers import assert_refused_and_kept, text
 
 from netnot.models import networking, search
 from netnot.models.world import scenario
@@ -18,17 +19,8 @@ NEW = scenario("new to the field")
 
 
 @pytest.fixture()
-def store(tmp_path):
-    return ProgressStore(tmp_path)
-
-
-@pytest.fixture()
 def explorer():
     return lesson.explorer()
-
-
-def text(html: str) -> str:
-    return html.replace("<b>", "").replace("</b>", "").replace("&#x27;", "'")
 
 
 def model(world=NEW, hours=lesson.HOURS, head_start=0):
@@ -147,12 +139,7 @@ def test_a_median_beyond_the_year_hides_its_line(explorer):
                           "vouch for you must be between 0.5 and 50; got 0"),
 ])
 def test_bad_values_show_a_message_and_keep_the_figure(explorer, change, words):
-    plot, summary, result = explorer.plot.value, explorer.summary.value, explorer.result
-    assert explorer.update(**change) is False
-    assert words in text(explorer.error.value)
-    assert explorer.plot.value == plot and explorer.summary.value == summary
-    assert explorer.result is result
-    assert explorer.update() is True and explorer.error.value == ""
+    assert_refused_and_kept(explorer, change, words)
 
 
 def test_a_value_typed_past_a_slider_is_clamped(explorer):

@@ -8,19 +8,13 @@ import numpy as np
 from matplotlib.axes import Axes
 
 from netnot.figures.live import LiveFigure
-from netnot.models.contacts import CADENCES, Cadences
+from netnot.models.contacts import CADENCES, LABELS, Cadences
 from netnot.models.world import World
 from netnot.style import BLUE, GREEN, GREY, VERMILLION
 
 PER = 20  # referrals are shown per this many contacts: a small network
 COLOURS = {"pester": VERMILLION, "ask once": BLUE, "give then ask": GREEN, "silence": GREY}
 STYLES = {"pester": "-", "ask once": "--", "give then ask": "-", "silence": ":"}
-LEGEND = {  # fixed words, so that the legend never has to be drawn again
-    "pester": "ask for a job again and again",
-    "ask once": "ask once, clearly",
-    "give then ask": "give regularly, ask once",
-    "silence": "stay silent",
-}
 
 
 @dataclass(frozen=True)
@@ -86,7 +80,7 @@ class CadenceFigure(LiveFigure[Outreach]):
         for name in CADENCES:
             style = dict(color=COLOURS[name], ls=STYLES[name])
             self.referral_lines[name] = self.live(
-                left.plot([], [], label=LEGEND[name], **style)[0])
+                left.plot([], [], label=LABELS[name], **style)[0])
             self.warmth_lines[name] = self.live(right.plot([], [], **style)[0])
         self.tuned_line = self.live(right.plot(
             [], [], color=VERMILLION, ls=":", lw=1.6, marker=".", markersize=4,

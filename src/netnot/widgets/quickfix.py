@@ -20,7 +20,7 @@ from netnot.models import networking, search
 from netnot.models.world import World, scenario
 from netnot.params import check_choice
 from netnot.progress import ProgressStore
-from netnot.widgets.assumptions import assumptions as assumptions  # the lesson's table
+from netnot.widgets.assumptions import assumptions as table
 from netnot.widgets.checks import MultipleChoice, Option, PredictThenReveal, Reflection
 from netnot.widgets.explorer import Explorer, slider
 
@@ -39,6 +39,11 @@ SLIDERS = {
 }
 HEAVIEST = dict(start="typical", hours=15, head_start=52, vouch_hours=2, acquaintances=60,
                 told=True)
+
+
+def assumptions(number: str = LESSON[:2]) -> W.HTML:
+    """The lesson's rows of the table of assumptions, with the values of its starting point."""
+    return table(number, scenario(STARTS[0]))
 
 
 def world_for(start: str, vouch_hours: float, acquaintances: float, told: bool) -> World:
