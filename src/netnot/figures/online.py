@@ -55,7 +55,7 @@ class OnlineView:
                          week.conversations[k] - after_reply, week.written[k]], dtype=float)
 
 
-def _upto(steps: tuple[float, ...], most: float, room: float = 1.15) -> tuple[float, ...]:
+def steps_upto(steps: tuple[float, ...], most: float, room: float = 1.15) -> tuple[float, ...]:
     """The steps an axis may take, up to the first that holds ``most`` (the highest value any
     slider setting can give): the axis limits are fixed by the sliders' ranges."""
     return tuple(s for s in steps if s < most * room) + (nice_top(most, steps, room),)
@@ -131,7 +131,7 @@ class OnlineFigure(LiveFigure[OnlineView]):
         self.offline.set_data([0.0], [values[0]])
         self.online.set_data([1.0], [values[-1]])
         self.best.set_data([mix.best_share], [view.value(mix.best_share)])
-        top = nice_top(float(values.max(initial=0)), _upto(Y_STEPS, self.tops[view.measure]),
+        top = nice_top(float(values.max(initial=0)), steps_upto(Y_STEPS, self.tops[view.measure]),
                        room=1.15)
         label = Y_LABELS[view.measure]
         if (top, label) != (self.left.get_ylim()[1], self.left.get_ylabel()):
@@ -143,7 +143,7 @@ class OnlineFigure(LiveFigure[OnlineView]):
         for bars, widths in ((self.your_bars, yours), (self.best_bars, best)):
             for bar, width in zip(bars, widths, strict=True):
                 bar.set_width(width)
-        right = nice_top(max(yours.max(), best.max()), _upto(X_STEPS, self.most_parts))
+        right = nice_top(max(yours.max(), best.max()), steps_upto(X_STEPS, self.most_parts))
         if right != self.right.get_xlim()[1]:
             self.right.set_xlim(0, right)
             self.rescale(self.right)

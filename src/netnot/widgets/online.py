@@ -36,6 +36,7 @@ from netnot.widgets.checks import (
     SortIntoGroups,
 )
 from netnot.widgets.explorer import Explorer, slider
+from netnot.widgets.findings import findings_box
 
 LESSON = "03-not-only-online"
 CHECK_KEYS = course.lesson(LESSON).checks
@@ -157,15 +158,17 @@ def findings() -> W.HTML:
         f"instead of {_at(refs, best)}. Replies stay written exchanges, because no time is left "
         "for a call or a coffee.",
     ]
-    body = "".join(f"<li>{item}</li>" for item in items)
-    box = W.HTML(f"<div role='note'><b>What the simulation finds</b> (at the explorer's "
-                 f"starting values)<ul>{body}</ul></div>")
-    box.add_class("nin-summary")
-    box.add_class("nin-findings")
-    return box
+    return findings_box("What the simulation finds", items,
+                        "at the explorer's starting values, computed when the lesson runs")
 
 
 # --- predictions --------------------------------------------------------------------------
+
+def _guess(options: tuple[str, ...]) -> W.Dropdown:
+    """A dropdown for a prediction (PredictThenReveal starts it on no answer)."""
+    return W.Dropdown(options=options, description="My guess:",
+                      style={"description_width": "initial"}, layout=W.Layout(width="auto"))
+
 
 EMAIL_OPTIONS = (
     "About as often: a polite request is a polite request",
@@ -192,13 +195,11 @@ def predict(store: ProgressStore | None = None) -> PredictThenReveal:
                "person.")
         return choice == EMAIL_OPTIONS[2], headline, why
 
-    choice = W.Dropdown(options=EMAIL_OPTIONS, description="My guess:",
-                        style={"description_width": "initial"}, layout=W.Layout(width="auto"))
     return PredictThenReveal(
         LESSON, "predict-email",
         "You ask strangers for a small favour: to fill in a short survey. Half of them you ask in "
         "person, half by email. Compared with asking in person, how often do they agree by email?",
-        choice, reveal, store)
+        _guess(EMAIL_OPTIONS), reveal, store)
 
 
 VOICE_OPTIONS = (
@@ -224,13 +225,11 @@ def predict_voice(store: ProgressStore | None = None) -> PredictThenReveal:
                "of messages does not. It is one set of experiments, about judging a pitch.")
         return choice == VOICE_OPTIONS[1], headline, why
 
-    choice = W.Dropdown(options=VOICE_OPTIONS, description="My guess:",
-                        style={"description_width": "initial"}, layout=W.Layout(width="auto"))
     return PredictThenReveal(
         LESSON, "predict-voice",
         "Recruiters judge a job candidate's short pitch. The same words reach them as text, as "
         "audio, or as video with audio. Which version makes the candidate seem most competent?",
-        choice, reveal, store)
+        _guess(VOICE_OPTIONS), reveal, store)
 
 
 # --- checks -------------------------------------------------------------------------------
