@@ -70,8 +70,11 @@ def test_start_prediction_compares_without_marking(store):
     check = start.predict(store)
     check.control.value = 80
     check.check()
-    assert "you guessed 80%" in check.feedback.value
-    assert "no research source" in check.feedback.value
+    assert "You guessed 80%. That is higher than what surveys find" in check.feedback.value
+    assert "no research behind it" in check.feedback.value
+    check.control.value = 45
+    check.check()
+    assert "You guessed 45%. That is close to what surveys find" in check.feedback.value
     assert not [w for w in ("✓", "✗", "Correct", "Not quite") if w in check.feedback.value]
     assert set(store.lesson(start.LESSON)) == set(start.CHECK_KEYS)
 
