@@ -63,7 +63,7 @@ def test_a_stale_saved_prediction_does_not_break_the_lesson(store):
 def test_start_course_map_lists_every_lesson_and_the_total():
     table = start.course_map().value
     assert table.count("<tr>") == 1 + 7 + 1
-    assert "160 min" in table and "Networking is not a quick fix" in table
+    assert "165 min" in table and "Networking is not a quick fix" in table
 
 
 def test_start_prediction_compares_without_marking(store):
