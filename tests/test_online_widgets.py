@@ -247,3 +247,15 @@ def test_online_view_is_the_world_view() -> None:
     view = lesson.run(30, 3, 50, 10, 180, 15)
     assert isinstance(view, OnlineView) and view.world == World()
     assert np.allclose(view.values, by_online_share(World(), 3).week.warmth)
+
+
+def test_the_lessons_words_about_the_best_split_hold_in_the_model() -> None:
+    """'Why the best split sits in between': fewer people on the site, or easier offline
+    meetings (a conference), move the best split offline."""
+    def best(**changes: float) -> float:
+        return by_online_share(World().changed(**changes), lesson.HOURS).best_share
+
+    on_site = [best(on_site_share=s) for s in (1.0, 0.7, 0.5, 0.3, 0.1, 0.0)]
+    assert on_site == sorted(on_site, reverse=True) and on_site[0] > on_site[-1]
+    offline = [best(offline_minutes=m) for m in (600, 300, 180, 120, 60)]
+    assert offline == sorted(offline, reverse=True) and offline[0] > offline[-1]

@@ -327,3 +327,12 @@ def test_the_lesson_shows_its_rows_of_the_table():
     for label in ("How much your closer ties hear the same news as you",
                   "Hours a week spent on the search"):
         assert label in table
+
+
+def test_the_takeaway_about_spreading_holds_in_every_scenario():
+    """'A spread beats putting every hour on one strategy, at the median and in the slow
+    tail': true in each scenario of the dropdown, with the default seeker's hours."""
+    hours = World().hours_per_week
+    for name in SCENARIOS:
+        c = search.compare(scenario(name), Mix.even(hours))
+        assert lesson._level_or_better(c), name
