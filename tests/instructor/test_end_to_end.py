@@ -28,8 +28,9 @@ from classroom import (
     write_roster,
 )
 
-from netnot.grading import cli, collect, manual
+from netnot.grading import cli, exchange, manual
 from netnot.grading.feedback import HIDDEN_FAILED, hidden_lines, leaks
+from netnot.grading.folder import GradingFolder
 
 pytestmark = pytest.mark.slow
 A = ASSIGNMENT
@@ -51,7 +52,7 @@ def course(tmp_path_factory):
     if shutil.which("bwrap") is None:
         pytest.skip("bubblewrap is not installed (CI installs Debian 'bubblewrap')")
     base = tmp_path_factory.mktemp("class30")
-    folder, exchange = base / "grading", base / "exchange"
+    folder, inbox = base / "grading", base / "exchange"
     due = (datetime.now(UTC) + timedelta(days=1)).replace(second=0, microsecond=0)
     f = ["--folder", str(folder)]
     run("init", str(folder), "--repo", str(ROOT))
@@ -60,21 +61,21 @@ def course(tmp_path_factory):
     run("db", "student", "import", str(write_roster(base / "roster.csv")), *f)
     run("generate_assignment", A, *f)
     run("duedate", A, due.strftime("%Y-%m-%d %H:%M"), "--points-per-hour", "1", *f)
-    run("release", A, "--exchange", str(exchange), *f)
+    run("release", A, "--exchange", str(inbox), *f)
     course_id = "networking-is-not"
     for s in [s for s in CLASS if s.route == "exchange" and s.kind != "missing"] + [
             Student("zz99", "exchange", "correct")]:
         home = base / "homes" / s.id
-        fetched = collect.fetch(exchange, course_id, A, home)
+        fetched = exchange.fetch(inbox, course_id, A, home)
         fill(fetched / NOTEBOOK, s.kind, fetched / NOTEBOOK)
-        collect.submit(exchange, course_id, A, home, s.id)
-    run("collect", A, "--exchange", str(exchange), *f)
+        exchange.submit(inbox, course_id, A, home, s.id)
+    run("collect", A, "--exchange", str(inbox), *f)
     canvas, moodle, planted = lms_zips(base, folder / "release" / A / NOTEBOOK)
     run("zip_collect", A, str(canvas), str(moodle), "--lms", "moodle,canvas",
         "--id-map", str(id_map_csv(base / "ids.csv")),
         "--times", str(times_csv(base / "times.csv", due)), *f)
     run("autograde", A, "--jobs", "2", "--quiet", *f)
-    for student, grade_id in manual.pending(folder, A):
+    for student, grade_id in manual.pending(GradingFolder(folder), A):
         if student != UNGRADED and BY_ID[student].kind in MANUAL:
             run("manual_grade", A, student, grade_id, str(MANUAL[BY_ID[student].kind]),
                 "--comment", "Thanks: clear advice.", *f)
@@ -146,7 +147,7 @@ def test_unsafe_and_unknown_zip_entries_were_refused_and_reported(course):
 
 def test_no_hidden_test_line_in_any_feedback_page(course):
     folder = course["folder"]
-    hidden = hidden_lines(folder, A)
+    hidden = hidden_lines(GradingFolder(folder), A)
     assert len(hidden) >= 5
     pages = sorted((folder / "feedback").rglob("*.html"))
     graded = [s for s in CLASS if s.kind in AUTO]
