@@ -47,8 +47,8 @@ def make_folder(template: Path, base: Path, students: list[str], timeout: int = 
     return folder
 
 
-def read_status(folder: Path) -> dict[str, dict[str, str]]:
+def read_status(folder: Path, assignment: str = corpus.ASSIGNMENT) -> dict[str, dict[str, str]]:
     import csv
 
-    with next((folder / "reports").glob("*/status.csv")).open() as handle:
+    with (folder / "reports" / assignment / "status.csv").open() as handle:
         return {row["student_id"]: row for row in csv.DictReader(handle)}

@@ -90,7 +90,7 @@ def test_run_succeeds_and_reports_everyone(graded):
     assert graded["rows"]["absent"]["status"] == "missing"
     assert graded["rows"]["absent"]["score"] == ""
     summary = (graded["folder"] / "reports" / A / "summary.txt").read_text()
-    assert "missing=1" in summary and "WITHOUT a sandbox" not in summary
+    assert "missing=2" in summary and "WITHOUT a sandbox" not in summary  # absent, empty
 
 
 def test_sandbox_hid_every_secret_file(graded):

@@ -4,7 +4,6 @@ every LMS convention is recognised, and submission times keep their minutes."""
 from __future__ import annotations
 
 import csv
-import re
 import stat
 import zipfile
 from datetime import UTC, datetime
@@ -13,7 +12,7 @@ from pathlib import Path
 import dateutil.parser
 import nbformat
 import pytest
-from classroom import ASSIGNMENT
+from classroom import ASSIGNMENT, canvas_reupload_ids, moodle_feedback_target
 
 from netnot.grading.autograde import nothing_submitted
 from netnot.grading.lms import (
@@ -253,27 +252,6 @@ def test_a_second_zip_collect_keeps_the_record_of_the_first(small_folder, tmp_pa
     with zipfile.ZipFile(history[0]) as kept:
         assert kept.namelist() == [f"doejane_101_555_{NB}"]
     assert sorted(_collected(small_folder)) == ["101", "102"]
-
-
-def canvas_reupload_ids(name: str) -> tuple[str, str]:
-    """What Canvas's Re-upload submissions reads from a file name: the first two all-digit
-    parts between underscores are the user id and the attachment id."""
-    digits = [part for part in name.split("_") if re.fullmatch(r"\d+", part)]
-    return digits[0], digits[1]
-
-
-def moodle_feedback_target(path: str) -> tuple[str, str, str, str]:
-    """What Moodle's feedback-zip import reads from a path: the first part that splits on
-    ``_`` into at least four pieces with a numeric second piece gives the participant id and
-    the plugin (type, name); the rest of the path is the file name."""
-    parts = path.split("/")
-    while parts:
-        info = parts.pop(0).split("_", 4)
-        if len(info) < 4 or not info[1].isdigit():
-            continue
-        info += [""] * (5 - len(info))
-        return info[1], info[2], info[3], "/".join([info[4], *parts]).lstrip("/")
-    raise AssertionError(f"Moodle would ignore {path}")
 
 
 def test_feedback_zips_read_back_as_canvas_and_moodle_expect(small_folder, tmp_path):
