@@ -102,6 +102,7 @@ def test_every_student_has_the_expected_status(course):
     assert set(rows) == {s.id for s in CLASS}, "unknown students must not be collected"
     for s in CLASS:
         assert rows[s.id]["status"] == EXPECTED_STATUS[s.kind], s
+    assert "refused at collection" in rows["1007"]["comment"]  # not "nothing was submitted"
 
 
 def test_exported_grades_and_late_penalties(course):
@@ -143,7 +144,10 @@ def test_lms_files_follow_their_conventions(course):
 def test_unsafe_and_unknown_zip_entries_were_refused_and_reported(course):
     refused = {r["entry"]: r["outcome"] for r in table(course, "collect.csv")
                if r["outcome"].startswith("refused")}
-    assert set(refused) == set(course["planted"])
+    broken = canvas_name(BY_ID["1007"])  # not a notebook: refused at collection, not graded
+    assert set(refused) == set(course["planted"]) | {broken}
+    assert "not valid JSON" in refused[broken]
+    assert not (course["folder"] / "submitted" / "1007").exists()
     assert "unknown student" in refused[course["planted"][2]]
     assert "symbolic link" in refused[course["planted"][3]]
     assert not (course["folder"] / "submitted" / "9999").exists()
