@@ -279,3 +279,19 @@ def test_feedback_zips_read_back_as_canvas_and_moodle_expect(small_folder, tmp_p
         assert moodle_feedback_target(names[0]) == ("5002", "assignfeedback", "file",
                                                     f"{ASSIGNMENT}.html")
         assert archive.read(names[0]) == b"<html>feedback for 102</html>"
+
+
+def test_zip_collect_prints_its_summary_not_nbgrader_warnings(small_folder, tmp_path, capfd):
+    """nbgrader's "Directory not found. Creating" (one per student) goes to the log file."""
+    from netnot.grading import cli
+
+    path = make_zip(tmp_path / "c.zip", [(f"doejane_101_555_{NB}", NOTEBOOK),
+                                         (f"roejohn_102_556_{NB}", NOTEBOOK)])
+    assert cli.main(["zip_collect", ASSIGNMENT, str(path), "--folder",
+                     str(small_folder.root)]) == 0
+    out, err = capfd.readouterr()
+    assert err == ""
+    assert out.splitlines() == ["collected the submissions of 2 students; refused 0 files",
+                                f"details: reports/{ASSIGNMENT}/collect.csv"]
+    log = small_folder.root / ".netnot" / "logs" / ASSIGNMENT / "zip_collect.log"
+    assert "Directory not found. Creating" in log.read_text()
