@@ -40,7 +40,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from .folder import init
 
     folder = init(Path(args.folder), Path(args.repo), args.assignment)
-    names = sorted(p.name for p in (folder.root / "source").iterdir())
+    names = sorted(p.name for p in folder.source("").iterdir())
     print(f"grading folder ready: {folder.root}\nassignments: {', '.join(names)}\nnext:\n"
           f"  cd {folder.root}\n  netnot-grade db student import roster.csv\n"
           f"  netnot-grade generate_assignment {names[0]}\n"

@@ -184,9 +184,7 @@ def generate(folder: GradingFolder, assignment: str, student: str | None = None
     with nbgrader_log(None, log):
         result = api.generate_feedback(assignment, student_id=student, force=True)
         if not result["success"]:  # find who: one student at a time
-            graded = sorted(p.parent.name for p in (folder.root / "autograded").glob(
-                f"{student or '*'}/{assignment}") if p.is_dir())
-            for one in graded:
+            for one in folder.graded_students(assignment, student or "*"):
                 alone = api.generate_feedback(assignment, student_id=one, force=True)
                 if not alone["success"]:
                     failed[one] = _last_error(alone)
@@ -196,7 +194,7 @@ def generate(folder: GradingFolder, assignment: str, student: str | None = None
             handle.write(result.get("log", "") + result.get("error", ""))
     hidden = hidden_lines(folder, assignment)
     written, withheld = [], {}
-    for page in sorted((folder.root / "feedback").glob(f"{student or '*'}/{assignment}/*.html")):
+    for page in folder.feedback_pages(assignment, student):
         found = leaks(page.read_text(encoding="utf-8"), hidden)
         if found:
             page.unlink()

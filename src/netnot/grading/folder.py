@@ -108,10 +108,11 @@ class GradingFolder:
     def downloaded(self, assignment: str) -> Path:
         return self.root / "downloaded" / assignment
 
-    def reports(self, assignment: str) -> Path:
-        """reports/<a>/ (created): status.csv, collect.csv, grades.csv, the class report …"""
+    def reports(self, assignment: str, create: bool = True) -> Path:
+        """reports/<a>/: status.csv, collect.csv, grades.csv, the class report …"""
         path = self.root / "reports" / assignment
-        path.mkdir(parents=True, exist_ok=True)
+        if create:
+            path.mkdir(parents=True, exist_ok=True)
         return path
 
     def results(self, assignment: str) -> Path:
@@ -189,6 +190,15 @@ class GradingFolder:
         """Students with a folder submitted/<student>/<assignment>/."""
         base = self.root / "submitted"
         return sorted(p.parent.name for p in base.glob(f"*/{assignment}") if p.is_dir())
+
+    def graded_students(self, assignment: str, pattern: str = "*") -> list[str]:
+        """Students with a folder autograded/<student>/<assignment>/."""
+        base = self.root / "autograded"
+        return sorted(p.parent.name for p in base.glob(f"{pattern}/{assignment}") if p.is_dir())
+
+    def feedback_pages(self, assignment: str, student: str | None = None) -> list[Path]:
+        """feedback/<student>/<assignment>/*.html of one student, or of everyone."""
+        return sorted((self.root / "feedback").glob(f"{student or '*'}/{assignment}/*.html"))
 
     def release_notebooks(self, assignment: str) -> list[str]:
         """Notebook names the students were given (release/<a>/*.ipynb)."""

@@ -375,7 +375,7 @@ def _add_to_report(entries: list[Entry], path: Path, now: datetime) -> None:
 
 def collection_log(folder: GradingFolder, assignment: str) -> list[dict[str, str]]:
     """Every row of reports/<a>/collect.csv, oldest run first ([] before any zip_collect)."""
-    path = folder.root / "reports" / assignment / "collect.csv"
+    path = folder.reports(assignment, create=False) / "collect.csv"
     if not path.exists():
         return []
     with path.open(newline="") as handle:

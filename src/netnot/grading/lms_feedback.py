@@ -57,7 +57,7 @@ def write_feedback_zips(folder: GradingFolder, assignment: str,
 
     Returns (the zips written, students with a feedback page but no LMS download name)."""
     entries = collected_entries(folder, assignment)
-    pages = sorted((folder.root / "feedback").glob(f"*/{assignment}/*.html"))
+    pages = folder.feedback_pages(assignment)
     zips = {lms: FeedbackZip(lms, folder.reports(assignment) / f"feedback-{lms}.zip")
             for lms in formats}
     contents: dict[str, list[tuple[str, Path]]] = {lms: [] for lms in formats}

@@ -348,7 +348,11 @@ class MemoryWatch:
 
     def _find(self) -> list[str]:
         found = []
-        for pid in os.listdir("/proc"):
+        try:
+            pids = os.listdir("/proc")
+        except OSError:  # no /proc (macOS, --no-sandbox): nothing to follow
+            return []
+        for pid in pids:
             if pid.isdigit():
                 try:
                     with open(f"/proc/{pid}/cmdline", "rb") as handle:

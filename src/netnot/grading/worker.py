@@ -189,7 +189,7 @@ def nbgrader_config(job: Job, work: Path, run: Path, hook_free: bool = False) ->
     grading = job.grading
     config = grading.config()
     config.CourseDirectory.root = str(work)
-    config.CourseDirectory.source_directory = str(grading.root / "source")
+    config.CourseDirectory.source_directory = str(grading.source(""))
     config.CourseDirectory.db_url = grading.db_url
     if hook_free:
         execute = HookFreeExecute if job.sandbox else HookFreeUnsandboxedExecute
