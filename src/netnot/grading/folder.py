@@ -168,7 +168,10 @@ class GradingFolder:
         """nbgrader generate_assignment (creates the assignment in the gradebook); its log."""
         if not self.source(assignment).is_dir():
             raise FolderError(f"no source/{assignment}/ in {self.root}")
-        result = self.api().generate_assignment(assignment, force=True, create=True)
+        from .nbgrader_log import nbgrader_log
+
+        with nbgrader_log(None, self.log(assignment, "generate_assignment")):
+            result = self.api().generate_assignment(assignment, force=True, create=True)
         if not result["success"]:
             raise FolderError(f"nbgrader generate_assignment failed:\n"
                               f"{result.get('error', '')}\n{result.get('log', '')}")
