@@ -353,7 +353,8 @@ def grade(job: Job, work: Path) -> status.Result:
                 hooked, score = score, gradebook.score(job.grading, job.assignment, job.student)
                 notes.append(f"graded again with the tests run past IPython's hooks: "
                              f"{score.auto_score:g} (with the hooks: {hooked.auto_score:g})")
-            else:
+            else:  # nbgrader removed that run's notebook: grade as at first again
+                run_autograde(job, work, run)
                 notes.append("could not grade again past the hooks: the score is with them")
         publish(job, graded, prepared.timestamp)
         return job.result(status.decide(prepared.problems, flags, timed_out),
