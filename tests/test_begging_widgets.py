@@ -46,7 +46,7 @@ def test_explorer_draws_the_defaults(explorer):
     best = f"give every 4 weeks, ask once (week 5), {result.total('give then ask'):.1f}"
     assert best in explorer.summary.value
     assert "Most referrals: give every 4 weeks" in explorer.figure.alt
-    assert explorer.plot.value.startswith('<img class="nin-plot"')
+    assert explorer.plot.value[:3] == b"\xff\xd8\xff" and explorer.plot.tooltip  # a JPEG
 
 
 def test_free_repeat_asks_make_pestering_win_on_screen():
@@ -107,16 +107,17 @@ def test_predict_reveals_flynn_and_lake_and_restores(store):
     check = lesson.predict(store=store)
     check.control.value = 2
     check.check()
-    assert "Not quite" in check.feedback.value and "Flynn &amp; Lake" in check.feedback.value
+    assert "Locked in" in check.feedback.value and "Flynn &amp; Lake" in check.feedback.value
+    assert "Not quite" not in check.feedback.value, "a prediction is compared, never marked"
     assert "50%" in check.feedback.value
     assert store.get(lesson.LESSON, "predict-yes")["prediction"] == 2
     check.control.value = 7
     check.check()
-    assert "Correct" in check.feedback.value
+    assert "you guessed 7 of 10" in check.feedback.value
     saved = store.get(lesson.LESSON, "predict-yes")
     assert saved["prediction"] == 7 and saved["first"] == 2
     again = lesson.predict(store=store)
-    assert again.control.value == 7 and "Correct" in again.feedback.value
+    assert again.control.value == 7 and "you guessed 7 of 10" in again.feedback.value
 
 
 def test_sorting_messages_gives_feedback_for_each_and_restores(store):
@@ -181,6 +182,7 @@ def test_reflection_saves_as_you_type(store):
 
 def test_check_keys_are_the_keys_the_checks_save(store):
     predict = lesson.predict(store=store)
+    predict.control.value = 4  # a prediction is saved once the learner has made one
     predict.check()
     sort = lesson.sort_messages(store=store)
     for dropdown, item in zip(sort.dropdowns, sort.items, strict=True):

@@ -97,7 +97,7 @@ def test_predict_feedback_right_and_wrong_and_restored(tmp_path):
     widget = lesson.predict(store=store)
     widget.control.value = lesson.PREDICT_OPTIONS[1]  # all-in networking sooner: wrong
     widget.check()
-    assert "Not quite" in widget.feedback.value
+    assert "Locked in" in widget.feedback.value and "Not quite" not in widget.feedback.value
     a = model.simulate(model.DEFAULT_HOURS).median
     assert f"half have an offer by week {a:.0f}" in widget.feedback.value
     tail = model.simulate((12 / 5,) * 5).percentile(90)
@@ -106,18 +106,19 @@ def test_predict_feedback_right_and_wrong_and_restored(tmp_path):
         widget.feedback.value)
     widget.control.value = lesson.PREDICT_OPTIONS[3]
     widget.check()
-    assert "Correct" in widget.feedback.value
+    assert f"You guessed: {lesson.PREDICT_OPTIONS[3]}" in widget.feedback.value
     saved = store.get(lesson.LESSON, "predict")
     assert saved["prediction"] == lesson.PREDICT_OPTIONS[3]
     assert saved["first"] == lesson.PREDICT_OPTIONS[1] and saved["correct"] is True
     again = lesson.predict(store=store)
-    assert again.control.value == lesson.PREDICT_OPTIONS[3] and "Correct" in again.feedback.value
+    assert again.control.value == lesson.PREDICT_OPTIONS[3]
+    assert f"You guessed: {lesson.PREDICT_OPTIONS[3]}" in again.feedback.value
 
 
 def test_predict_without_a_choice_asks_for_one(tmp_path):
     widget = lesson.predict(store=ProgressStore(tmp_path))
     widget.check()
-    assert "Choose a prediction first" in widget.feedback.value
+    assert "Choose your guess first" in widget.feedback.value
 
 
 @pytest.mark.parametrize("make", [lesson.when_all_in, lesson.evidence, lesson.hidden_jobs])

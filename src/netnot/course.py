@@ -124,6 +124,20 @@ LESSONS: tuple[Lesson, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class Page:
+    """A reference page in course/ that is not a lesson (no checks, no exercise)."""
+
+    id: str  # the notebook name in course/
+    title: str
+
+
+PAGES: tuple[Page, ...] = (
+    Page("glossary", "Words used in this course"),
+    Page("where-the-numbers-come-from", "Where the numbers come from"),
+)
+
+
 def lesson(lesson_id: str) -> Lesson:
     """The lesson with this id."""
     for item in LESSONS:
