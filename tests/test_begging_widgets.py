@@ -44,9 +44,10 @@ def test_explorer_draws_the_model_at_the_first_settings(explorer):
     tuned = explorer.figure.tuned_line.get_ydata()
     assert tuned[-1] == pytest.approx(model.share_tuned_out("pester"))
     shown = text(explorer.summary.value)
-    assert (f"Most referrals: give every 4 weeks, ask once in week 5, "
-            f"{model.total('give then ask', PER):.1f} per 20 contacts") in shown
-    assert f"{100 * model.share_tuned_out('pester'):.0f}% of the contacts you pestered" in shown
+    assert (f"Most referrals per 20 contacts: give every 4 weeks, ask once in week 5, "
+            f"{model.total('give then ask', PER):.1f}") in shown
+    assert f"ask for a job every week: {model.total('pester', PER):.1f}" in shown
+    assert f"tuned you out: {100 * model.share_tuned_out('pester'):.0f}%" in shown
     assert explorer.plot.value[:3] == b"\xff\xd8\xff" and explorer.plot.tooltip
     assert "give every 4 weeks, ask once in week 5: 4.7 referrals" in explorer.figure.alt
 
@@ -57,7 +58,7 @@ def test_free_repeat_asks_make_pestering_tie_with_asking_once(explorer):
     assert final(explorer, "pester") > 5 * before
     assert final(explorer, "pester") == pytest.approx(final(explorer, "ask once"))
     assert final(explorer, "give then ask") > final(explorer, "pester")
-    assert "0% of the contacts you pestered" in explorer.summary.value
+    assert "tuned you out: 0%" in explorer.summary.value
     assert explorer.figure.alt != alt
     assert not explorer.figure.tuned_line.get_ydata().any()
 
@@ -65,7 +66,8 @@ def test_free_repeat_asks_make_pestering_tie_with_asking_once(explorer):
 def test_worthless_gives_take_the_givers_lead_away(explorer):
     explorer.controls["give_hours"].value = 0.0
     assert final(explorer, "give then ask") <= final(explorer, "ask once")
-    assert "Most referrals: ask once, clearly, in week 1" in text(explorer.summary.value)
+    assert "Most referrals per 20 contacts: ask once, clearly, in week 1" in (
+        text(explorer.summary.value))
     warmth = explorer.figure.warmth_lines["give then ask"].get_ydata()
     np.testing.assert_allclose(warmth, explorer.figure.warmth_lines["ask once"].get_ydata())
 
@@ -74,7 +76,7 @@ def test_spacing_the_asks_out_ends_the_harm(explorer):
     explorer.controls["pester_every"].value = 8  # no two asks within the 8 weeks they stay fresh
     assert final(explorer, "pester") == pytest.approx(final(explorer, "ask once"))
     assert "ask for a job every 8 weeks: 2.8 referrals" in explorer.figure.alt
-    assert "Asking for a job every 8 weeks" in explorer.summary.value
+    assert "ask for a job every 8 weeks: 2.8" in explorer.summary.value
 
 
 def test_more_giving_raises_the_giving_lines(explorer):
@@ -124,6 +126,19 @@ def test_a_value_typed_past_a_slider_is_clamped(explorer):
     control.value = 45
     assert control.value == control.max == 8
     assert explorer.result.cadences.params["give_every"] == 8 and explorer.error.value == ""
+
+
+def test_findings_are_computed_at_the_first_settings():
+    model = contacts.cadences(World(), weeks=lesson.WEEKS, ask_week=lesson.ASK_WEEK)
+    box = text(lesson.findings().value)
+    assert "nin-findings" in lesson.findings()._dom_classes
+    best, ask_once = model.total("give then ask", PER), model.total("ask once", PER)
+    assert (f"Giving regularly, then asking once brings the most referrals (give every 4 "
+            f"weeks, ask once in week 5): {best:.1f} per 20 contacts over 26 weeks, "
+            f"{best / ask_once:.1f} times as many as the next best") in box
+    assert f"{100 * model.share_tuned_out('pester'):.0f}% of the contacts you pestered" in box
+    assert f"warmth ends at {model.mean_warmth('give then ask')[-1]:.2f} after giving" in box
+    assert "1,000 simulated acquaintances" in box
 
 
 # --- formative checks ------------------------------------------------------------------------

@@ -52,8 +52,8 @@ def test_explorer_draws_first_referrals_at_the_first_settings(explorer):
     interview = -np.expm1(-search.interviews(NEW, 0, lesson.HOURS))
     assert figure.applications.get_ydata()[0] == pytest.approx(100 * interview)
     shown = text(explorer.summary.value)
-    assert f"Half have a first referral by week {expected.median:g}" in shown
-    assert f"only {100 * expected.share_by(2):.1f}% within 2 weeks" in shown
+    assert f"Median first referral: week {expected.median:g}" in shown
+    assert f"within 2 weeks: {100 * expected.share_by(2):.1f}%" in shown
     assert "2 close ties and 5 acquaintances know you, but nobody knows you are looking" in shown
     assert f"half by week {expected.median:g}" in figure.alt
     assert explorer.plot.value[:3] == b"\xff\xd8\xff" and explorer.plot.tooltip == figure.alt
@@ -68,7 +68,7 @@ def test_a_head_start_moves_the_median_more_than_twice_the_hours(explorer):
     ahead = explorer.result.referrals.median
     assert ahead < doubled < base
     assert ahead == model(head_start=lesson.HEAD_START).median
-    assert f"after a head start of {lesson.HEAD_START} weeks" in explorer.summary.value
+    assert f"Median first referral: week {ahead:g}" in text(explorer.summary.value)
     assert f"half by week {ahead:g}" in explorer.figure.alt
     week_one = explorer.figure.yours.get_ydata()[0]
     assert week_one > 2 * explorer.figure.scratch.get_ydata()[0], "the head start shows"
@@ -125,7 +125,7 @@ def test_a_median_beyond_the_year_hides_its_line(explorer):
     explorer.controls["vouch_hours"].value = 30
     assert not np.isfinite(explorer.result.referrals.median)
     assert not explorer.figure.median_line.get_visible()
-    assert "Fewer than half have a first referral within 52 weeks" in explorer.summary.value
+    assert "Median first referral: after week 52" in text(explorer.summary.value)
     assert "half by no week within a year" in explorer.figure.alt
     explorer.controls["vouch_hours"].value = NEW.vouch_hours
     assert explorer.figure.median_line.get_visible()
@@ -147,6 +147,18 @@ def test_a_value_typed_past_a_slider_is_clamped(explorer):
     control.value = 45
     assert control.value == control.max == 15
     assert explorer.result.hours == 15 and explorer.error.value == ""
+
+
+def test_findings_are_computed_at_the_first_settings():
+    expected = model()
+    box = text(lesson.findings().value)
+    assert (f"Half of the simulated people have one by week {expected.median:g}; only "
+            f"{100 * expected.share_by(2):.1f}% within 2 weeks") in box
+    assert f"starts at {100 * expected.weekly_chance[0]:.1f}%" in box
+    interview = -np.expm1(-search.interviews(NEW, 0, lesson.HOURS))
+    week = int(np.argmax(expected.weekly_chance > interview)) + 1
+    assert f"({100 * interview:.1f}% every week, from the first) in week {week}" in box
+    assert "about 6 in 10 lead to one" in box and "4,000 simulated people" in box
 
 
 # --- formative checks ------------------------------------------------------------------------

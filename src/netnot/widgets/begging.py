@@ -26,6 +26,7 @@ from netnot.widgets.checks import (
     SortIntoGroups,
 )
 from netnot.widgets.explorer import Explorer, slider
+from netnot.widgets.findings import findings_box
 
 LESSON = "01-not-begging"
 CHECK_KEYS = course.lesson(LESSON).checks
@@ -45,6 +46,8 @@ DEFAULTS = dict(pester_every=1, ask_cost=World().ask_cost, give_hours=World().gi
                 fade_weeks=World().fade_weeks)
 HEAVIEST = dict(pester_every=1, ask_cost=0.3, give_hours=2, give_every=1, opening_percent=5,
                 fade_weeks=52)
+DOING = {"pester": "Asking again and again", "ask once": "Asking once, clearly",
+         "give then ask": "Giving regularly, then asking once", "silence": "Staying silent"}
 ADVICE, JOB = "asking for advice or information", "asking for a job"
 
 
@@ -83,38 +86,46 @@ def ranked(result: Outreach) -> list[str]:
                   key=lambda n: (-round(result.total(n), 6), simpler.index(n)))
 
 
-def findings(result: Outreach) -> str:
-    """The findings box under the figure, computed from the result on screen."""
-    names, best, second = labels(result), *ranked(result)[:2]
-    top, runner_up = result.total(best), result.total(second)
-    if top - runner_up < 0.05:
-        lead = (f"<b>{names[best]}</b> and <b>{names[second]}</b> bring the most referrals, "
-                f"about the same: {top:.1f} per {PER} contacts.")
-    else:
-        times = f"{top / runner_up:.1f} times" if runner_up > 0 else "more than"
-        lead = (f"<b>Most referrals: {names[best]}</b>, {top:.1f} per {PER} contacts, "
-                f"{times} as many as the next best ({names[second]}, {runner_up:.1f}).")
-    pester = (f"Asking for a job {names['pester'].removeprefix('ask for a job ')}: "
-              f"{result.total('pester'):.1f} referrals; by week {result.weeks}, "
-              f"{100 * result.tuned_out[-1]:.0f}% of the contacts you pestered have tuned "
-              "you out.")
-    silence = (f"Staying silent: {result.total('silence'):.0f} referrals: nobody passes on "
-               "an opening for a request you never made.")
-    warmth = (f"Average warmth at the end: {result.end_warmth('give then ask'):.2f} after "
-              f"giving, {result.end_warmth('ask once'):.2f} after asking once (where it "
-              "started).")
-    items = "".join(f"<li>{text}</li>" for text in (lead, pester, silence, warmth))
-    return (f"<b>What the simulation finds</b> over {result.weeks} weeks, for the same "
-            f"{result.cadences.params['contacts']:,} simulated acquaintances under each way "
-            f"of keeping in touch:<ul>{items}</ul>")
+def summary(result: Outreach) -> str:
+    """The line under the figure, for the settings on screen."""
+    names, best = labels(result), ranked(result)[0]
+    rest = " · ".join(f"{names[n]}: {result.total(n):.1f}" for n in ranked(result)[1:])
+    return (f"<b>Most referrals per {PER} contacts: {names[best]}, {result.total(best):.1f}"
+            f"</b> · {rest} · pestered contacts who tuned you out: "
+            f"{100 * result.tuned_out[-1]:.0f}%")
+
+
+def findings() -> W.HTML:
+    """What the simulation finds at the explorer's first settings."""
+    r, names = at(), labels(at())
+    best, second = ranked(r)[:2]
+    items = [
+        f"<b>{DOING[best]} brings the most referrals</b> ({names[best]}): "
+        f"{r.total(best):.1f} per {PER} contacts over {r.weeks} weeks, "
+        f"{r.total(best) / r.total(second):.1f} times as many as the next best, "
+        f"{names[second]} ({r.total(second):.1f}).",
+        f"<b>Pestering backfires.</b> Asking for a job "
+        f"{names['pester'].removeprefix('ask for a job ')} brings {r.total('pester'):.1f}; by "
+        f"week {r.weeks}, {100 * r.tuned_out[-1]:.0f}% of the contacts you pestered have tuned "
+        "you out.",
+        f"<b>Giving leaves people warmer.</b> Average warmth ends at "
+        f"{r.end_warmth('give then ask'):.2f} after giving, against "
+        f"{r.end_warmth('ask once'):.2f} after asking once (where it started). Staying silent "
+        f"brings {r.total('silence'):.0f} referrals: nobody passes on an opening for a request "
+        "you never made.",
+    ]
+    return findings_box("What the simulation finds", items,
+                        f"at the explorer's first settings, for the same "
+                        f"{r.cadences.params['contacts']:,} simulated acquaintances under each "
+                        "way of keeping in touch, computed when the lesson runs")
 
 
 def explorer() -> Explorer:
-    """Six sliders for asking and giving, a two-panel figure and a findings box."""
+    """Six sliders for asking and giving, a two-panel figure and a line of results."""
     controls = {name: slider(label, DEFAULTS[name], low, high, step)
                 for name, (label, low, high, step) in CONTROLS.items()}
     figure = CadenceFigure(most_referrals(), WEEKS, World().tune_out)
-    return Explorer(controls, run, figure, findings)
+    return Explorer(controls, run, figure, summary)
 
 
 # --- checks -------------------------------------------------------------------------------

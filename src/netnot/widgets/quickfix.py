@@ -23,6 +23,7 @@ from netnot.progress import ProgressStore
 from netnot.widgets.assumptions import assumptions as table
 from netnot.widgets.checks import MultipleChoice, Option, PredictThenReveal, Reflection
 from netnot.widgets.explorer import Explorer, slider
+from netnot.widgets.findings import findings_box
 
 LESSON = "02-not-a-quick-fix"
 CHECK_KEYS = course.lesson(LESSON).checks
@@ -96,30 +97,48 @@ def knows_you(world: World) -> str:
     return f"{close} close ties and {acquaintances} acquaintances know you, {told}"
 
 
-def findings(result: Waiting) -> str:
-    """The findings box under the figure, computed from the result on screen."""
+def summary(result: Waiting) -> str:
+    """The line under the figure, for the settings on screen."""
     r = result.referrals
-    start = (f", after a head start of {result.head_start} weeks" if result.head_start else "")
-    if math.isfinite(r.median):
-        half = (f"Half have a first referral by <b>week {r.median:g}</b>; only "
-                f"{100 * r.share_by(QUICK_FIX):.1f}% within {QUICK_FIX} weeks, the quick fix "
-                "many people hope for.")
-    else:
-        half = f"Fewer than half have a first referral within {result.horizon} weeks."
     none = 1 - result.by_week()[-1]
-    spread = (f"A quarter have one by {week(result.week_by(0.25))}, three quarters by "
-              f"{week(result.week_by(0.75))}; {100 * none:.0f}% have none within "
-              f"{result.horizon} weeks.")
-    chance = (f"The weekly chance of a referral grows from {100 * r.weekly_chance[0]:.1f}% in "
-              f"week 1 to {100 * r.weekly_chance[-1]:.1f}% in week {result.horizon} as trust "
-              f"builds. The same hours of applications bring a "
-              f"{100 * result.interview_chance:.1f}% chance of an interview every week, from "
-              f"the first; about {10 * result.world.referral_interview:.0f} in 10 referrals "
-              "lead to an interview.")
-    items = "".join(f"<li>{text}</li>" for text in (half, spread, chance))
-    return (f"<b>What the simulation finds</b> for {result.people:,} simulated people who "
-            f"network {result.hours:g} hours a week{start} ({knows_you(result.world)}):"
-            f"<ul>{items}</ul>")
+    median = f"week {r.median:g}" if math.isfinite(r.median) else f"after week {result.horizon}"
+    return (f"<b>Median first referral: {median}</b> · within {QUICK_FIX} weeks: "
+            f"{100 * r.share_by(QUICK_FIX):.1f}% · three quarters by "
+            f"{week(result.week_by(0.75))} · none within {result.horizon} weeks: "
+            f"{100 * none:.0f}% · weekly chance of a referral: {100 * r.weekly_chance[0]:.1f}% "
+            f"in week 1, {100 * r.weekly_chance[-1]:.1f}% in week {result.horizon} · "
+            f"interview chance from the same hours of applications: "
+            f"{100 * result.interview_chance:.1f}% a week<br><small>{knows_you(result.world)}"
+            "</small>")
+
+
+def findings() -> W.HTML:
+    """What the simulation finds at the explorer's first settings."""
+    result = at()
+    r, world = result.referrals, result.world
+    none = 1 - result.by_week()[-1]
+    passes = np.flatnonzero(r.weekly_chance > result.interview_chance)
+    overtakes = (f"it passes the chance of an interview from the same hours of applications "
+                 f"({100 * result.interview_chance:.1f}% every week, from the first) in week "
+                 f"{passes[0] + 1}" if passes.size else
+                 f"it stays below the chance of an interview from the same hours of "
+                 f"applications ({100 * result.interview_chance:.1f}% every week)")
+    items = [
+        f"<b>A first referral takes months.</b> Half of the simulated people have one by week "
+        f"{r.median:g}; only {100 * r.share_by(QUICK_FIX):.1f}% within {QUICK_FIX} weeks, the "
+        "quick fix many people hope for.",
+        f"<b>The wait differs a lot.</b> A quarter have one by {week(result.week_by(0.25))}, "
+        f"three quarters by {week(result.week_by(0.75))}; {100 * none:.0f}% have none within "
+        f"{result.horizon} weeks.",
+        f"<b>The payoff grows as trust builds.</b> The weekly chance of a referral starts at "
+        f"{100 * r.weekly_chance[0]:.1f}% and reaches {100 * r.weekly_chance[-1]:.1f}% in week "
+        f"{result.horizon}; {overtakes}. A referral is not yet an interview: about "
+        f"{10 * world.referral_interview:.0f} in 10 lead to one.",
+    ]
+    return findings_box("What the simulation finds", items,
+                        f"at the explorer's first settings: {result.people:,} simulated people "
+                        f"new to the field, networking {result.hours:g} hours a week; computed "
+                        "when the lesson runs")
 
 
 class StartingPointExplorer(Explorer):
@@ -145,7 +164,7 @@ class StartingPointExplorer(Explorer):
 
 
 def explorer() -> Explorer:
-    """A starting point, four sliders and a switch, a two-panel figure and a findings box."""
+    """A starting point, four sliders and a switch, a two-panel figure and a line of results."""
     first = first_settings()
     controls: dict[str, W.ValueWidget] = {
         "start": W.ToggleButtons(options=list(STARTS), value=first["start"],
@@ -159,7 +178,7 @@ def explorer() -> Explorer:
     controls["told"] = W.Checkbox(value=first["told"], description="You have told them you "
                                   "are looking", style={"description_width": "initial"})
     figure = WaitingFigure(highest_chance(), HORIZON)
-    return StartingPointExplorer(controls, run, figure, findings)
+    return StartingPointExplorer(controls, run, figure, summary)
 
 
 # --- checks -------------------------------------------------------------------------------
