@@ -62,7 +62,7 @@ class WaitingFigure(LiveFigure[Waiting]):
     and the weekly chance of an interview from the same hours of applications. Axis limits
     never change: ``chance_top`` is the highest weekly chance any slider setting can give."""
 
-    ncols, height = 2, 3.9
+    ncols, height = 2, 4.6
 
     def __init__(self, chance_top: float, horizon: int) -> None:
         self.chance_top, self.horizon = chance_top, horizon
@@ -81,7 +81,7 @@ class WaitingFigure(LiveFigure[Waiting]):
                                          label="people with a first referral")[0])
         self.median_line = self.live(left.axvline(0, color=ORANGE, lw=2.2,
                                                   label="median: half have one"))
-        left.legend(loc="lower right")
+        self._legend_below(left)
 
         right.set_title("Chance of a referral each week")
         right.set_xlabel("week of the job search")
@@ -93,12 +93,17 @@ class WaitingFigure(LiveFigure[Waiting]):
                                             label="the same, from scratch, nobody told")[0])
         self.applications = self.live(right.plot(
             [], [], color=ORANGE, lw=2, ls="-.",
-            label="the same hours of applications:\nchance of an interview")[0])
-        right.legend(loc="upper left")
+            label="the same hours of applications: chance of an interview")[0])
+        self._legend_below(right)
         for axes in (left, right):
             axes.set_xlim(0, self.horizon + 0.5)
             axes.xaxis.set_major_locator(MultipleLocator(13))
             axes.yaxis.set_major_formatter(PercentFormatter(decimals=0))
+
+    @staticmethod
+    def _legend_below(axes: Axes) -> None:
+        """Under the panel, where no line can run over it, whatever the sliders say."""
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False)
 
     def update(self, result: Waiting) -> None:
         weeks = np.arange(result.horizon + 1)
