@@ -63,7 +63,7 @@ def run(pester_every: int, ask_cost: float, give_hours: float, give_every: int,
     return Outreach(world, result, contacts.tuned_out_by_week(world, result, "pester"))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def at(**changes: float) -> Outreach:
     """The explorer's result at its defaults, with some controls changed (kept for the checks)."""
     return run(**{**DEFAULTS, **changes})

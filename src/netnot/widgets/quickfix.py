@@ -90,11 +90,14 @@ def highest_chance() -> float:
     return math.ceil(10 * peak) / 10
 
 
+def who_knows(world: World) -> str:
+    return f"{int(world.close_ties)} close ties and {int(world.acquaintances)} acquaintances"
+
+
 def knows_you(world: World) -> str:
-    close, acquaintances = int(world.close_ties), int(world.acquaintances)
     told = ("and know you are looking" if world.told_network else
             "but nobody knows you are looking")
-    return f"{close} close ties and {acquaintances} acquaintances know you, {told}"
+    return f"{who_knows(world)} know you, {told}"
 
 
 def summary(result: Waiting) -> str:
@@ -238,7 +241,7 @@ def biggest_lever(store: ProgressStore | None = None) -> MultipleChoice:
         Option("Tell the few people who already know you that you are looking",
                best == "told" and not close_call,
                f"{moved('told')}. Telling them is free and worth doing, but when you are new "
-               f"to a field there are few of them ({knows_you(world).split(', ')[0]})."),
+               f"to a field there are few of them ({who_knows(world)})."),
         Option("They all move it by about the same", close_call,
                f"Compare: twice the hours, week {medians['hours']:g}; a head start, week "
                f"{medians['head start']:g}; telling people, week {medians['told']:g} (from "
