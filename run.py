@@ -1,15 +1,19 @@
 """Set up the course in a local virtual environment, then open it or test it.
 
     python3 run.py open    install the course and open JupyterLab on the first lesson
+    python3 run.py learn   the same, in learner mode: the lessons live, with no code in sight
     python3 run.py test    install the course with its test tools and run every test
+    python3 run.py teach   JupyterLab with nbgrader's instructor tools (formgrader, create
+                           assignment, validate), for instructors
 
 Only Python 3.11+ is needed; everything else goes into ./.venv.
-Extra arguments after `test` are passed to pytest.
+Extra arguments after `test` are passed to pytest; after the others, to JupyterLab.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -18,6 +22,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 FIRST_LESSON = "course/00-start-here.ipynb"
+# Jupyter settings shipped with the course (jupyter/README.md): data files that a regular install
+# puts into the environment, and the configuration folder that hides instructor tools.
+DATA_FILES = ROOT / "jupyter"
+LEARNER_CONFIG = DATA_FILES / "learner"
+LANDING = {
+    "open": f"/lab/tree/{FIRST_LESSON}",
+    "learn": f"/voila/render/{FIRST_LESSON}",
+    "teach": f"/lab/tree/{FIRST_LESSON}",
+}
 
 
 def venv_bin(name: str) -> str:
@@ -26,10 +39,21 @@ def venv_bin(name: str) -> str:
     return str(VENV / folder / f"{name}{suffix}")
 
 
-def venv_env() -> dict[str, str]:
-    """The environment with the virtual environment's commands first on PATH."""
+def venv_env(learner: bool = False) -> dict[str, str]:
+    """The environment with the virtual environment's commands first on PATH; for a learner,
+    Jupyter also reads jupyter/learner/ (no instructor tools)."""
     folder = str(Path(venv_bin("python")).parent)
-    return {**os.environ, "PATH": os.pathsep.join([folder, os.environ.get("PATH", "")])}
+    env = {**os.environ, "PATH": os.pathsep.join([folder, os.environ.get("PATH", "")])}
+    if learner:
+        paths = [str(LEARNER_CONFIG), env.get("JUPYTER_CONFIG_PATH", "")]
+        env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(filter(None, paths))
+    return env
+
+
+def copy_data_files(prefix: Path = VENV) -> None:
+    """Copy jupyter/share and jupyter/etc into ``prefix`` (an editable install skips them)."""
+    for part in ("share", "etc"):
+        shutil.copytree(DATA_FILES / part, prefix / part, dirs_exist_ok=True)
 
 
 def install(extra: str = "") -> None:
@@ -42,11 +66,13 @@ def install(extra: str = "") -> None:
     print(f"Installing the course ({target}) ...", flush=True)
     pip = [venv_bin("python"), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
     subprocess.run([*pip, "-e", target], cwd=ROOT, check=True)
+    copy_data_files()
 
 
-def lab_command(jupyter: str) -> list[str]:
-    """JupyterLab serving the whole repository (lessons and exercises), open on the first lesson."""
-    args = [jupyter, "lab", f"--LabApp.default_url=/lab/tree/{FIRST_LESSON}"]
+def lab_command(jupyter: str, verb: str = "open") -> list[str]:
+    """JupyterLab serving the whole repository (lessons and exercises), landing on the first
+    lesson: in JupyterLab (`open`, `teach`) or in learner mode (`learn`)."""
+    args = [jupyter, "lab", f"--LabApp.default_url={LANDING[verb]}"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--allow-root")
     return args
@@ -54,9 +80,11 @@ def lab_command(jupyter: str) -> list[str]:
 
 def main(argv: list[str]) -> int:
     verb = argv[0] if argv else ""
-    if verb == "open":
+    if verb in LANDING:
         install()
-        return subprocess.run(lab_command(venv_bin("jupyter")), cwd=ROOT, env=venv_env()).returncode
+        command = lab_command(venv_bin("jupyter"), verb) + argv[1:]
+        env = venv_env(learner=verb != "teach")
+        return subprocess.run(command, cwd=ROOT, env=env).returncode
     if verb == "test":
         install("test")
         pytest = [venv_bin("python"), "-m", "pytest", *argv[1:]]

@@ -56,21 +56,87 @@ def test_a_stale_saved_prediction_does_not_break_the_lesson(store):
     store.set("02", "p", {"prediction": "not a number"})
     control = W.IntSlider(value=3, min=1, max=10, description="Guess")
     check = PredictThenReveal("02", "p", "Guess?", control, lambda v: (None, f"{v}", ""), store)
-    assert control.value == 3 and check.feedback.value == ""
+    assert control.value == control.min and check.readout.value == "not chosen yet"
+    assert check.feedback.value == ""
 
 
 def test_start_course_map_lists_every_lesson_and_the_total():
     table = start.course_map().value
     assert table.count("<tr>") == 1 + 7 + 1
-    assert "160 min" in table and "Networking is not a quick fix" in table
+    assert "165 min" in table and "Networking is not a quick fix" in table
 
 
-def test_start_prediction_corrects_the_hidden_jobs_myth(store):
+def test_start_prediction_compares_without_marking(store):
     check = start.predict(store)
     check.control.value = 80
     check.check()
-    assert "✗" in check.feedback.value and "no research source" in check.feedback.value
-    check.control.value = 50
+    assert "You guessed 80%. That is higher than what surveys find" in check.feedback.value
+    assert "no research behind it" in check.feedback.value
+    check.control.value = 45
     check.check()
-    assert "✓" in check.feedback.value
+    assert "You guessed 45%. That is close to what surveys find" in check.feedback.value
+    assert not [w for w in ("✓", "✗", "Correct", "Not quite") if w in check.feedback.value]
     assert set(store.lesson(start.LESSON)) == set(start.CHECK_KEYS)
+
+
+# --- predictions: they start unanswered and are compared, never marked ------------------------
+
+def slider_prediction(store, **kwargs) -> PredictThenReveal:
+    control = W.IntSlider(value=80, min=0, max=100, step=5, description="My guess (%):")
+    return PredictThenReveal("00", "p", "Guess?", control,
+                             lambda v: (abs(v - 56) < 10, f"you guessed {v}%; it is 56%.", "Why."),
+                             store, **kwargs)
+
+
+def test_a_slider_prediction_starts_unanswered_not_on_a_real_answer(store):
+    check = slider_prediction(store)
+    assert check.control.value == check.control.min, "the handle starts at the end, not at 80"
+    assert check.control.readout is False
+    assert check.readout.value == "not chosen yet"
+    check.check()
+    assert "Move the slider to your guess first" in check.feedback.value
+    assert store.get("00", "p") is None, "nothing is saved before a guess"
+    check.control.value = 30
+    assert check.readout.value == "30"
+    check.check()
+    assert "Locked in" in check.feedback.value
+    assert "you guessed 30%; it is 56%." in check.feedback.value
+    assert not [w for w in ("✓", "✗", "Correct", "Not quite") if w in check.feedback.value]
+    assert store.get("00", "p")["prediction"] == 30
+
+
+def test_a_guess_at_the_start_value_counts_once_touched_and_is_restored(store):
+    check = slider_prediction(store)
+    check.control.value = 5
+    check.control.value = 0  # back to the start: a real guess of 0
+    check.check()
+    assert "Locked in" in check.feedback.value
+    again = slider_prediction(ProgressStore(store.folder))
+    assert again.control.value == 0 and again.readout.value == "0"
+    assert "you guessed 0%" in again.feedback.value
+
+
+def test_a_dropdown_prediction_starts_on_a_placeholder(store):
+    options = ("Far less often", "About as often")
+    control = W.Dropdown(options=options, value=options[1], description="My guess:")
+    check = PredictThenReveal(
+        "03", "d", "How often?", control,
+        lambda v: (v == options[0], "strangers agreed far more in person.", ""), store)
+    assert control.value == SortIntoGroups.PLACEHOLDER
+    assert list(control.options) == [SortIntoGroups.PLACEHOLDER, *options]
+    check.check()
+    assert "Choose your guess first" in check.feedback.value
+    control.value = options[1]
+    check.check()
+    assert "You guessed: About as often" in check.feedback.value
+    assert "strangers agreed" in check.feedback.value and "✗" not in check.feedback.value
+    saved = store.get("03", "d")
+    assert saved["prediction"] == options[1]
+    assert PredictThenReveal("03", "d", "How often?", W.Dropdown(options=options), lambda v: (
+        None, "", ""), ProgressStore(store.folder)).control.value == options[1]
+
+
+def test_an_old_saved_prediction_is_still_restored(store):
+    store.set("00", "p", {"prediction": 45, "first": 80, "correct": True})
+    check = slider_prediction(store)
+    assert check.control.value == 45 and "you guessed 45%" in check.feedback.value

@@ -101,10 +101,11 @@ def test_predict_right_and_wrong(store):
     truth = 100 * model.simulate_mix(model.Plan()).by_week_6["your mix"]
     widget.control.value = 90
     widget.check()
-    assert "Not quite" in widget.feedback.value and f"{truth:.0f}%" in widget.feedback.value
+    assert "you guessed 90%" in widget.feedback.value and f"{truth:.0f}%" in widget.feedback.value
+    assert "Not quite" not in widget.feedback.value, "a prediction is compared, never marked"
     widget.control.value = int(round(truth / 5) * 5)
     widget.check()
-    assert "Correct" in widget.feedback.value
+    assert "Locked in" in widget.feedback.value and "Correct" not in widget.feedback.value
     assert lesson.predict(store=ProgressStore(store.folder)).control.value == widget.control.value
 
 
@@ -132,7 +133,9 @@ def test_cadence_groups_follow_the_pestering_rule(store):
 
 
 def test_check_keys_are_the_keys_saved(store):
-    lesson.predict(store=store).check()
+    predict = lesson.predict(store=store)
+    predict.control.value = 40  # a prediction is saved once the learner has made one
+    predict.check()
     widget = lesson.leading_indicators(store=store)
     widget.choice.value = widget.options[1].text
     widget.check()

@@ -28,6 +28,18 @@ def test_ci_runs_the_readme_test_command():
     assert "set -euo pipefail" in ci
 
 
+def test_binder_badge_lands_on_lesson_00_in_learner_mode():
+    badge = re.search(r"\]\((https://mybinder\.org/v2/gh/[^)]+)\)", README)
+    assert badge, "no Binder badge"
+    assert badge[1] == ("https://mybinder.org/v2/gh/OWNER/networking-is-not/HEAD"
+                        f"?urlpath=voila/render/course/{LESSONS[0].id}.ipynb")
+
+
+def test_setup_names_the_learner_mode_command_as_an_alternative():
+    setup = README.split("## Set up", 1)[1].split("\n## ", 1)[0]
+    assert "`python3 run.py learn`" in setup
+
+
 def test_runner_opens_the_first_lesson():
     runner = (ROOT / "run.py").read_text(encoding="utf-8")
     assert f'FIRST_LESSON = "course/{LESSONS[0].id}.ipynb"' in runner

@@ -1,4 +1,5 @@
-"""`python3 run.py open` starts JupyterLab on the repository and lands on the first lesson."""
+"""`python3 run.py open` starts JupyterLab on the repository and lands on the first lesson;
+`learn` lands on it in learner mode (Voilà) and `teach` in JupyterLab with the instructor tools."""
 
 from __future__ import annotations
 
@@ -29,11 +30,29 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+def test_every_verb_lands_on_the_first_lesson_and_only_teach_keeps_instructor_tools():
+    assert run.LANDING == {"open": f"/lab/tree/{run.FIRST_LESSON}",
+                           "learn": f"/voila/render/{run.FIRST_LESSON}",
+                           "teach": f"/lab/tree/{run.FIRST_LESSON}"}
+    learner = str(run.LEARNER_CONFIG)
+    assert learner in run.venv_env(learner=True)["JUPYTER_CONFIG_PATH"]
+    assert learner not in run.venv_env(learner=False).get("JUPYTER_CONFIG_PATH", "")
+    assert run.main(["unknown-verb"]) == 2
+
+
+def test_copy_data_files_mirrors_what_a_regular_install_puts_in_the_environment(tmp_path):
+    run.copy_data_files(tmp_path)
+    assert (tmp_path / "share/jupyter/voila/templates/netnot/index.html.j2").is_file()
+    assert (tmp_path / "share/jupyter/lab/settings/overrides.d/netnot.json").is_file()
+    assert (tmp_path / "etc/jupyter/jupyter_server_config.d/netnot.json").is_file()
+
+
 @pytest.mark.slow
-def test_open_command_serves_the_repository_and_lands_on_the_first_lesson(tmp_path):
+@pytest.mark.parametrize("verb", ["open", "learn"])
+def test_the_command_serves_the_repository_and_lands_on_the_first_lesson(tmp_path, verb):
     jupyter = shutil.which("jupyter", path=str(Path(sys.executable).parent))
     port = free_port()
-    command = run.lab_command(jupyter) + [
+    command = run.lab_command(jupyter, verb) + [
         "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1", "--ServerApp.token=t",
         f"--ServerApp.runtime_dir={tmp_path}", f"--LabApp.workspaces_dir={tmp_path}",
     ]
@@ -51,7 +70,7 @@ def test_open_command_serves_the_repository_and_lands_on_the_first_lesson(tmp_pa
             except OSError:
                 time.sleep(0.5)
         assert location is not None, "JupyterLab did not start"
-        assert location.split("?")[0].endswith(f"/lab/tree/{run.FIRST_LESSON}")
+        assert location.split("?")[0].endswith(run.LANDING[verb])
         api = f"http://127.0.0.1:{port}/api/contents/{run.FIRST_LESSON}?token=t&content=0"
         with urllib.request.urlopen(api, timeout=10) as reply:
             assert reply.status == 200, "the first lesson is served from the repository root"

@@ -24,8 +24,8 @@ def test_binder_links_open_the_first_lesson() -> None:
         url = urlparse(link)
         assert url.path.startswith(f"/v2/gh/{REPO}/"), link
         target = parse_qs(url.query)["urlpath"][0]
-        assert target == "lab/tree/course/00-start-here.ipynb", link
-        assert (ROOT / target.removeprefix("lab/tree/")).is_file()
+        assert target == "voila/render/course/00-start-here.ipynb", link  # learner mode
+        assert (ROOT / target.removeprefix("voila/render/")).is_file()
 
 
 def test_nbgitpuller_link_opens_the_first_lesson_in_the_clone() -> None:

@@ -117,8 +117,33 @@ class MultipleChoice(Check):
             self.save({"answer": picked.text, "correct": picked.correct})
 
 
+PLACEHOLDER = "— choose —"
+NOT_CHOSEN = "not chosen yet"
+
+
+def reveal_html(guess: str, headline: str, why: str = "") -> str:
+    """A prediction's reveal: the guess acknowledged and set beside the evidence; never a mark."""
+    said = f"You guessed: {html.escape(guess)}. " if guess else ""
+    body = f"<br>{html.escape(why)}" if why else ""
+    return (
+        '<div role="status" class="nin-reveal" style="border-left:4px solid #0072B2;'
+        f'padding:4px 8px"><b>🔒 Locked in.</b> {said}{html.escape(headline)}{body}</div>'
+    )
+
+
+def note_html(text: str) -> str:
+    """A neutral prompt (nothing has been judged)."""
+    return f'<div role="status" class="nin-note">{html.escape(text)}</div>'
+
+
 class PredictThenReveal(Check):
-    """Commit to a prediction with a control, then see what the evidence or the model says."""
+    """Commit to a prediction with a control, then see what the evidence or the model says.
+
+    The prediction starts unanswered, so that no value on screen anchors the guess: a dropdown
+    starts on "— choose —", a slider at its low end with the readout "not chosen yet" until it
+    is moved. The reveal acknowledges the guess and sets it beside the evidence; it is never
+    marked right or wrong (``reveal``'s first value is saved, not shown).
+    """
 
     def __init__(
         self,
@@ -132,23 +157,60 @@ class PredictThenReveal(Check):
         super().__init__(lesson, key, question, store)
         self.control, self.reveal = control, reveal
         self.button.description = "Lock in and reveal"
-        self.button.icon = "eye"
-        self.children = [self.question, self.control, self.button, self.feedback, self.warning]
+        self.button.icon = "lock"
+        self.readout: W.Label | None = None
+        self.chosen = False
+        shown = self._start_unanswered(control)
+        control.observe(self._touched, names="value")
+        self.children = [self.question, shown, self.button, self.feedback, self.warning]
         previous = self.saved()
         if isinstance(previous, dict) and "prediction" in previous:
             try:
                 self.control.value = previous["prediction"]
             except Exception:  # noqa: BLE001 - a stale saved value must never break the lesson
                 return
+            self._touched()
             self.check(save=False)
 
+    @property
+    def is_selection(self) -> bool:
+        return isinstance(self.control, W.widgets.widget_selection._Selection)
+
+    def _start_unanswered(self, control: W.ValueWidget) -> W.Widget:
+        """Put the control on no answer; return what to show (the control, maybe a readout)."""
+        if self.is_selection:
+            if PLACEHOLDER not in control.options:
+                control.options = (PLACEHOLDER, *control.options)
+            control.value = PLACEHOLDER
+            return control
+        if hasattr(control, "min") and hasattr(control, "readout"):
+            control.value = control.min
+            control.readout = False
+            self.readout = W.Label(NOT_CHOSEN)
+            self.readout.add_class("nin-readout")
+            box = W.HBox([control, self.readout])
+            box.add_class("nin-prediction")
+            return box
+        return control
+
+    def _touched(self, _change: dict[str, Any] | None = None) -> None:
+        self.chosen = not (self.is_selection and self.control.value == PLACEHOLDER)
+        if self.readout is not None:
+            self.readout.value = f"{self.control.value:g}" if self.chosen else NOT_CHOSEN
+
     def check(self, save: bool = True) -> None:
+        if not self.chosen:
+            ask = ("Choose your guess first" if self.is_selection else
+                   "Move the slider to your guess first")
+            self.feedback.value = note_html(f"{ask}, then press Lock in and reveal.")
+            return
         prediction = self.control.value
-        correct, headline, why = self.reveal(prediction)
-        self.feedback.value = feedback_html(correct, headline, why)
+        close, headline, why = self.reveal(prediction)
+        guess = str(prediction) if self.is_selection else ""
+        self.feedback.value = reveal_html(guess, headline, why)
         if save:
             first = (self.saved() or {}).get("first", prediction)
-            self.save({"prediction": prediction, "first": first, "correct": correct})
+            self.save({"prediction": prediction, "first": first, "correct": close})
 
 
 @dataclass(frozen=True)
@@ -161,7 +223,7 @@ class Item:
 class SortIntoGroups(Check):
     """Put each item into a group; feedback for every item."""
 
-    PLACEHOLDER = "— choose —"
+    PLACEHOLDER = PLACEHOLDER
 
     def __init__(
         self,

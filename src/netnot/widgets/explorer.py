@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import ipywidgets as W
+from traitlets import Unicode
 
 from netnot.figures.live import LiveFigure
 from netnot.params import ParameterError
@@ -20,6 +21,18 @@ def slider(label: str, value: float, low: float, high: float, step: float) -> W.
         value=value, min=low, max=high, step=step, description=label,
         style={"description_width": "initial"}, layout=W.Layout(width="48em"),
     )
+
+
+class Picture(W.Image):
+    """A binary image whose ``tooltip`` is its text alternative (the <img>'s title).
+
+    ipywidgets 8's views set the title only when the model's ``description`` is empty, and read
+    ``description.length``: an Image has no description, so a tooltip on a plain ``W.Image`` makes
+    its view fail to render ("Could not create a view", in JupyterLab and in Voilà). An empty
+    description fixes that.
+    """
+
+    description = Unicode("").tag(sync=True)
 
 
 class Explorer(W.VBox):
@@ -38,8 +51,12 @@ class Explorer(W.VBox):
     ) -> None:
         self.controls, self.model, self.summarise = dict(controls), model, summary
         self.figure = figure
-        self.plot = W.HTML()
-        self.plot.add_class("nin-figure")
+        # Binary JPEG (no base64 inside HTML); `tooltip` becomes the <img>'s title, its text
+        # alternative, and changes with every picture.
+        self.plot = Picture(format="jpeg", layout=W.Layout(max_width="100%", height="auto"))
+        self.plot.add_class("nin-plot")
+        self.frame = W.Box([self.plot])
+        self.frame.add_class("nin-figure")
         self.summary = W.HTML()
         self.summary.add_class("nin-summary")
         self.error = W.HTML()
@@ -47,7 +64,7 @@ class Explorer(W.VBox):
         self.result: Any = None
         for control in self.controls.values():
             control.observe(self._changed, names="value")
-        super().__init__([*self.controls.values(), self.plot, self.summary, self.error])
+        super().__init__([*self.controls.values(), self.frame, self.summary, self.error])
         self.add_class("nin-explorer")
         self.update()
 
@@ -62,7 +79,10 @@ class Explorer(W.VBox):
             self.error.value = f'<span role="alert">⚠ {html.escape(str(problem))}</span>'
             return False
         self.result = result
-        self.plot.value = self.figure.show(result)
+        picture = self.figure.picture(result)
+        with self.plot.hold_sync():  # picture and text alternative in one message
+            self.plot.value = picture
+            self.plot.tooltip = self.figure.alt
         self.summary.value = self.summarise(result)
         self.error.value = ""
         return True
