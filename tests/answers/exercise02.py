@@ -14,7 +14,9 @@ import numpy as np
 from nbclient import NotebookClient
 
 from netnot.answers.record import MIME
-from netnot.models import quickfix
+from netnot.models import networking
+from netnot.models.world import scenario
+from netnot.widgets import quickfix as lesson
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSIGNMENT = "02-not-a-quick-fix"
@@ -22,28 +24,34 @@ NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 RELEASE = ROOT / "exercises" / ASSIGNMENT / NOTEBOOK
 SOURCE = ROOT / "solutions" / ASSIGNMENT / NOTEBOOK
 POINTS = {"part-a-check": 2.0, "part-b-check": 2.0, "part-c-check": 3.0}
-ADVICE = ("Start now, not when you lose your job. Even meeting six people a week, the median "
-          "wait for a first referral was {a} weeks. Contacts need weeks before they would vouch "
-          "for you <and> openings are rare; a head start of {c} weeks made it quick for half. "
-          "The weekly chances are assumptions.")
+ADVICE = ("Start now, not when you lose your job. Even networking six hours a week, the median "
+          "wait for a first referral was {a} weeks. Trust takes hours of conversation <and> "
+          "fades; a head start of {c} weeks brought the median to three months. The weekly "
+          "chances are assumptions.")
+
+
+def ten_people() -> np.ndarray:
+    """Part B's table: ten people new to the field who network one hour a week."""
+    world = scenario("new to the field")
+    return networking.first_referrals(world, hours=1, people=10, seed=10).weeks
 
 
 def right() -> dict[str, str]:
     """What a learner who gets everything right types into each box."""
-    a = quickfix.simulate(contacts_per_week=6).median
-    weeks = quickfix.simulate(contacts_per_week=0.5, seekers=10, seed=132).weeks
+    a = lesson.at(hours=6).referrals.median
+    weeks = ten_people()
     b = 100 * np.sum(weeks <= 26) / len(weeks)
-    c = next(w for w in range(105) if quickfix.simulate(head_start_weeks=w).share_by(2) >= 0.5)
+    c = next(w for w in range(53) if lesson.at(head_start=w).referrals.median <= 12)
     return {"part-a": f"{a:g}", "part-b": f"{b:g}", "part-c": f"{c:g}",
             "part-d-answer": ADVICE.format(a=f"{a:g}", c=c)}
 
 
 def wrong() -> dict[str, str]:
-    """Part A and B wrong (the defaults' median; the 'none' seekers left out), C right: 3 pts."""
+    """Part A and B wrong (the first settings' median; the 'none' people left out), C right."""
     good = right()
-    weeks = quickfix.simulate(contacts_per_week=0.5, seekers=10, seed=132).weeks
+    weeks = ten_people()
     finite = weeks[np.isfinite(weeks)]
-    return {**good, "part-a": f"{quickfix.simulate().median:g}",
+    return {**good, "part-a": f"{lesson.at().referrals.median:g}",
             "part-b": f"{100 * np.mean(finite <= 26):g}", "part-d-answer": ""}
 
 

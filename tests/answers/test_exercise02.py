@@ -15,10 +15,12 @@ from . import exercise02 as ex
 def test_the_right_answers_can_be_read_off_the_explorer():
     controls = lesson.explorer().controls
     right = ex.right()
-    slider = controls["head_start_weeks"]
-    assert slider.min <= float(right["part-c"]) <= slider.max
-    contacts = controls["contacts_per_week"]
-    assert contacts.min <= 6 <= contacts.max and (6 - contacts.min) % contacts.step == 0
+    slider = controls["head_start"]
+    assert slider.min <= float(right["part-c"]) <= slider.max and slider.step == 1
+    hours = controls["hours"]
+    assert hours.min <= 6 <= hours.max and (6 - hours.min) % hours.step == 0
+    first = lesson.first_settings()
+    assert first["start"] == "new to the field" and first["hours"] == 3 and first["head_start"] == 0
 
 
 def test_the_likely_wrong_answers_are_outside_the_tolerance():

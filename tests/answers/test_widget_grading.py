@@ -96,7 +96,7 @@ def check_graded(db_url: str, student: str, graded: Path) -> None:
     if student == "right":
         assert scores["part-d-answer"] is None, "the written answer awaits the instructor"
         assert "Written in the answer box" in written.source
-        assert "Even meeting six people a week" in written.source
+        assert "Even networking six hours a week" in written.source
         assert "\\<and\\>" in written.source, "typed text is shown as text, not as HTML"
     if student in ("wrong", "untouched"):
         assert scores["part-d-answer"] == 0, "no written answer: 0, nothing for a person"
@@ -158,7 +158,7 @@ def test_formgrader_shows_the_written_answer_and_takes_its_grade(graded, tmp_pat
         assert status == 200
         notebook = next(n for n in json.loads(body) if n["student"] == "right")
         status, page = get(f"{base}/formgrader/submissions/{notebook['id']}/", token)
-        assert status == 200 and "Even meeting six people a week" in page
+        assert status == 200 and "Even networking six hours a week" in page
         status, body = get(f"{base}/formgrader/api/grades?submission_id={notebook['id']}", token)
         grade = next(g for g in json.loads(body) if g["name"] == "part-d-answer")
         assert grade["needs_manual_grade"] and grade["max_score"] == 3

@@ -216,7 +216,7 @@ def test_widget_answers_travel_in_the_notebook_and_are_graded_without_a_browser(
                        .read_text(encoding="utf-8"))
     written = next(c for c in paper["cells"] if c["metadata"].get("nbgrader", {}).get(
         "grade_id") == "part-d-answer")
-    assert "Even meeting six people a week" in "".join(written["source"])
+    assert "Even networking six hours a week" in "".join(written["source"])
     untouched = json.loads((folder / "autograded" / "1003" / ex.ASSIGNMENT / ex.NOTEBOOK)
                            .read_text(encoding="utf-8"))
     assert not [o for c in untouched["cells"] for o in c.get("outputs", [])
