@@ -1,8 +1,11 @@
 """The pilot's questions stay fair and decisive as the model changes: every right answer can be
 read off the lesson's explorer, the likely wrong answers fall outside the stated tolerance, and
-no hidden-test line repeats solution code (the feedback check would take it for a leak)."""
+no hidden-test line is part of what learners see (the feedback check would take it for a
+leak)."""
 
 from __future__ import annotations
+
+import re
 
 import nbformat
 
@@ -29,9 +32,11 @@ def test_the_likely_wrong_answers_are_outside_the_tolerance():
         assert abs(float(right[part]) - float(wrong[part])) > 0.5, part
 
 
-def test_no_hidden_line_repeats_solution_code():
+def test_no_hidden_line_is_part_of_what_learners_see():
+    """The feedback check withholds a page that shows a hidden line anywhere in its text."""
     nb = nbformat.read(ex.SOURCE, as_version=4)
     hidden = {line.strip() for c in nb.cells for line in split_hidden(c.source)[0]
               if len(line.strip()) >= 8}
-    code = "\n".join(c.source for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution"))
-    assert hidden and [line for line in hidden if line in code] == []
+    shown = "\n".join(re.sub(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS", "", c.source,
+                             flags=re.S) for c in nb.cells)
+    assert hidden and [line for line in hidden if line in shown] == []
