@@ -10,6 +10,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_output
 from nbgrader.utils import determine_grade
 
+from netnot.answers import handover
 from netnot.answers import sheet as sheets
 from netnot.answers.checks import Verdict
 from netnot.answers.record import Answer
@@ -18,7 +19,7 @@ from netnot.answers.sheet import LIVE, AnswerSheet
 
 @pytest.fixture(autouse=True)
 def fresh_kernel_state(monkeypatch):
-    monkeypatch.setattr(sheets, "_RECEIVED", [])
+    monkeypatch.setattr(handover, "_RECEIVED", [])
     monkeypatch.setattr(sheets, "_PAGE_LOADS", [])
 
 

@@ -39,7 +39,7 @@ def submission(*bundles: dict) -> nbformat.NotebookNode:
 def handed_over(cell) -> dict:
     """Run the hand-over cell with a stand-in for receive(); what would the kernel get?"""
     got = {}
-    code = cell.source.replace("from netnot.answers.sheet import receive\n", "")
+    code = cell.source.replace("from netnot.answers.handover import receive\n", "")
     exec(code, {"receive": lambda payload: got.update(json.loads(payload))})  # noqa: S102
     return got
 

@@ -11,6 +11,7 @@ import nbformat
 import numpy as np
 import pytest
 
+from netnot.answers import handover
 from netnot.answers import sheet as sheets
 from netnot.answers.record import MIME, Answer
 from netnot.answers.sheet import GRADING, LIVE, VALIDATING, AnswerSheet
@@ -44,7 +45,7 @@ class Outputs:
 
 @pytest.fixture(autouse=True)
 def fresh_kernel_state(monkeypatch):
-    monkeypatch.setattr(sheets, "_RECEIVED", [])
+    monkeypatch.setattr(handover, "_RECEIVED", [])
     monkeypatch.setattr(sheets, "_PAGE_LOADS", [])
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
 
@@ -133,16 +134,16 @@ def test_autograde_uses_only_what_the_grader_handed_over(tmp_path, monkeypatch, 
     with pytest.raises(RuntimeError, match="ReadWidgetAnswers"):
         graded.check("part-a")
     given = Answer.make("ex", "part-a", "number", 11, "widget").to_json()
-    sheets.receive(json.dumps({"answers": [given, {"part": "bad"}], "problems": []}))
+    handover.receive(json.dumps({"answers": [given, {"part": "bad"}], "problems": []}))
     graded = AnswerSheet("ex", step=GRADING, publish=Outputs())
     assert graded.received and graded.answers["part-a"].value == 11.0
     assert graded.store is None
 
 
 def test_receive_never_fails_on_a_broken_hand_over(capsys):
-    sheets.receive("{not json")
-    sheets.receive(json.dumps({"answers": "x", "problems": [1]}))
-    assert sheets._RECEIVED[-1].answers == {}
+    handover.receive("{not json")
+    handover.receive(json.dumps({"answers": "x", "problems": [1]}))
+    assert handover._RECEIVED[-1].answers == {}
     assert "Answers read from the submitted notebook" in capsys.readouterr().out
 
 

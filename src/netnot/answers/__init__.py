@@ -11,6 +11,7 @@ Modules, one way:
 * ``sheet``: the exercise's answer sheet in the learner's kernel (what a notebook uses);
 * ``checks``: the test-cell checks (kind first, then value; unanswered scores 0 quietly);
 * ``grader``: the nbgrader preprocessor that reads the answers from the submitted notebook;
+* ``handover``: how those answers reach the grading kernel (the cell the grader adds);
 * ``selfstudy``: the "show a worked solution" cells of a self-study release.
 
 See docs/instructors.md, "How widget answers are graded".

@@ -9,7 +9,7 @@ runs first in ``Autograde.sanitize_preprocessors`` and
 2. copies each written answer into the manually graded markdown cell of the same grade_id, so
    formgrader shows it and nbgrader asks for a grade (the cell's checksum changes);
 3. adds one code cell at the top that hands the answers to the kernel
-   (:func:`netnot.answers.sheet.receive`, the answers inlined as a JSON string literal) and
+   (:func:`netnot.answers.handover.receive`, the answers inlined as a JSON string literal) and
    shows them in the graded notebook.
 
 No file is involved, so a file shipped with a submission cannot stand in for the answers, and
@@ -70,7 +70,7 @@ def hand_over_cell(nb: NotebookNode, found: Harvest) -> NotebookNode:
                           "problems": found.problems}, ensure_ascii=True, sort_keys=True)
     cell = nbformat.v4.new_code_cell(
         "# Added by the grader: the answers recorded in the submitted notebook.\n"
-        "from netnot.answers.sheet import receive\n"
+        "from netnot.answers.handover import receive\n"
         f"receive({payload!r})")
     if (nb.get("nbformat"), nb.get("nbformat_minor", 0)) < (4, 5):
         cell.pop("id", None)

@@ -43,6 +43,17 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
+def as_text(value: Any) -> str:
+    """A saved value in words: "11", "a, b", "(not answered)"."""
+    if value is None:
+        return "(not answered)"
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return f"{float(value):g}"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
 @dataclass(frozen=True)
 class Answer:
     """One part's answer. ``value`` is None while the part is not answered."""

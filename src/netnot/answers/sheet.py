@@ -12,8 +12,8 @@ to date and saves it with the notebook. Answers are restored, newest first, from
 
 * while learning: the progress file beside the notebook and the saved notebook itself;
 * under ``nbgrader validate``: the saved notebook only (what would be handed in);
-* under ``nbgrader autograde``: only what the grader read from the submitted notebook and passed
-  in with :func:`receive` (never a file the student could have shipped alongside).
+* under ``nbgrader autograde``: only what the grader read from the submitted notebook and handed
+  over (:mod:`netnot.answers.handover`), never a file the student could have shipped alongside.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from netnot.answers import record
+from netnot.answers import handover, record
 from netnot.answers.record import MIME, Answer, part_label
 from netnot.answers.widgets import AnswerBox, ChoiceBox, NumberBox, RankingBox, TextBox
 from netnot.progress import ProgressStore
@@ -37,11 +37,10 @@ RELOADED = ("⚠ This page was reloaded, so this answer is not yet written into 
             "Run this cell again (click in it, press Shift+Enter): your answer stays. Then save.")
 SAVE = "Save (Ctrl+S, or File → Save Notebook) before you hand it in."
 
-_RECEIVED: list[record.Harvest] = []  # what the grader passed in (the last hand-over counts)
 _SHEETS: dict[str, AnswerSheet] = {}
 _PAGE_LOADS: list[float] = []  # when a browser page (re)connected to this kernel's widgets
 
-Publish = Callable[[dict, str, bool], None]
+Publish = Callable[[dict, str | None, bool], None]
 
 
 def mode() -> str:
@@ -55,51 +54,6 @@ def answer_sheet(exercise: str) -> AnswerSheet:
     if exercise not in _SHEETS:
         _SHEETS[exercise] = AnswerSheet(exercise)
     return _SHEETS[exercise]
-
-
-def receive(payload: str) -> None:
-    """Take the answers the grader read from the submitted notebook (called by the cell the
-    grader adds at the top), and show them: the graded notebook says what was graded."""
-    try:
-        data = json.loads(payload)
-        items, problems = data["answers"], [str(p)[:300] for p in data["problems"]]
-    except (ValueError, KeyError, TypeError):
-        items, problems = [], ["the answers handed over by the grader were not readable"]
-    found = record.Harvest(problems=problems)
-    for item in items if isinstance(items, list) else []:
-        answer, note = record.parse(item)
-        if answer is not None:
-            found.add(answer)
-        if note:
-            found.problems.append(note)
-    _RECEIVED.append(found)
-    _display_raw(received_bundle(found))
-
-
-def received_bundle(found: record.Harvest) -> dict:
-    rows = [(f"{exercise} · {part}", answer.kind, _plain(answer.value), answer.by)
-            for (exercise, part), answer in sorted(found.answers.items())]
-    text = ["Answers read from the submitted notebook:"]
-    text += [f"  {a}: {b} = {c} (given {d})" for a, b, c, d in rows] or ["  (none)"]
-    text += [f"  Problem: {p}" for p in found.problems]
-    cells = "".join(f"<tr><td>{html.escape(a)}</td><td>{html.escape(b)}</td>"
-                    f"<td style='white-space:pre-wrap'>{html.escape(c)}</td><td>{d}</td></tr>"
-                    for a, b, c, d in rows) or "<tr><td colspan=4>(none)</td></tr>"
-    notes = "".join(f"<li>{html.escape(p)}</li>" for p in found.problems)
-    page = (f"<b>Answers read from the submitted notebook</b><table>"
-            f"<tr><th>part</th><th>kind</th><th>answer</th><th>given with</th></tr>{cells}"
-            f"</table>" + (f"<b>Problems</b><ul>{notes}</ul>" if notes else ""))
-    return {"text/plain": "\n".join(text), "text/html": page}
-
-
-def _plain(value: Any) -> str:
-    if value is None:
-        return "(not answered)"
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        return f"{float(value):g}"
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)
 
 
 def _display_raw(data: dict, display_id: str | None = None, update: bool = False) -> None:
@@ -151,7 +105,7 @@ class AnswerSheet:
         if self.step == LIVE:
             self.store = store or ProgressStore(self.notebook.parent if self.notebook else None)
             _watch_page_loads()
-        self.received = self.step != GRADING or bool(_RECEIVED)
+        self.received = self.step != GRADING or handover.handed_over() is not None
         found = self._restore()
         self.answers: dict[str, Answer] = found.of(exercise)
         self.problems: list[str] = found.problems
@@ -170,7 +124,7 @@ class AnswerSheet:
 
     def _restore(self) -> record.Harvest:
         if self.step == GRADING:
-            return _RECEIVED[-1] if _RECEIVED else record.Harvest()
+            return handover.handed_over() or record.Harvest()
         found = record.Harvest()
         if self.notebook is not None:
             try:
@@ -266,7 +220,7 @@ class AnswerSheet:
         box, value = self.boxes.get(part), answer.value
         if answer.kind == "number":
             unit = self.units.get(part, "")
-            return _plain(value) + (unit if unit.startswith("%") else f" {unit}").rstrip()
+            return record.as_text(value) + (unit if unit.startswith("%") else f" {unit}").rstrip()
         if answer.kind == "choice" and isinstance(box, ChoiceBox):
             return box.options.get(value, value)
         if answer.kind == "ranking":
@@ -274,7 +228,7 @@ class AnswerSheet:
             return "; ".join(f"{n}. {names.get(k, k)}" for n, k in enumerate(value, start=1))
         if answer.kind == "text":
             return f"your text ({len(value.split())} words)"
-        return _plain(value)
+        return record.as_text(value)
 
     def bundle(self, part: str) -> dict:
         """The output that carries the answer: the record, plus a line the learner reads (with
