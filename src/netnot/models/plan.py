@@ -152,9 +152,14 @@ class Plan:
 # --- the plan in the world ----------------------------------------------------------------
 
 
+def online_share(plan: Plan) -> float:
+    """The share of networking time online: 1 - the share in person or by voice."""
+    return (100 - plan.in_person_percent) / 100
+
+
 def world_of(plan: Plan, world: World | None = None) -> World:
     """The world with the plan's balance: online share = 1 - the share in person."""
-    return (world or World()).changed(online_share=1 - plan.in_person_percent / 100)
+    return (world or World()).changed(online_share=online_share(plan))
 
 
 def mix_of(plan: Plan) -> Mix:
@@ -170,8 +175,7 @@ def rule_of(plan: Plan) -> policies.Rule:
 
 def weekly_signals(plan: Plan, world: World | None = None) -> networking.Week:
     """What a typical week of the plan's networking brings: messages, replies, conversations."""
-    return networking.one_week(world_of(plan, world), plan.hours[NETWORKING],
-                               1 - plan.in_person_percent / 100)
+    return networking.one_week(world_of(plan, world), plan.hours[NETWORKING], online_share(plan))
 
 
 MIXES = ("your mix", "all on your biggest strategy", "spread evenly")
