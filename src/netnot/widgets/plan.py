@@ -23,6 +23,7 @@ from netnot.models.policies import KEEP
 from netnot.models.world import STRATEGIES, Mix
 from netnot.params import ParameterError
 from netnot.progress import ProgressStore
+from netnot.widgets.assumptions import assumptions  # noqa: F401 - the lesson's table
 from netnot.widgets.checks import (
     Item,
     MultipleChoice,

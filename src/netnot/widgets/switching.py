@@ -30,6 +30,7 @@ from netnot.models.policies import PATIENCES, SIGNALS, Reading
 from netnot.models.world import World, scenario
 from netnot.params import check_choice, check_whole
 from netnot.progress import ProgressStore
+from netnot.widgets.assumptions import assumptions  # noqa: F401 - the lesson's table
 from netnot.widgets.checks import (
     Item,
     MultipleChoice,
