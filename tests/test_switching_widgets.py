@@ -78,7 +78,14 @@ def test_the_table_lists_the_rules_best_first_from_the_grid(explorer, typical):
         assert f"{reading.share_none:.0%}" in shown and f"{reading.networking_share:.0%}" in shown
     assert f"{typical.keep():.1f}" in shown
     best = policies.fastest(typical)
-    assert f"{best.mean_weeks:.1f} weeks on average" in shown
+    fastest, kept = lesson.weeks_apart(best.mean_weeks, typical.keep())
+    assert f"none beat keeping your mix ({kept} weeks" in shown and f"at {fastest}." in shown
+    explorer.controls["start"].value = "one strategy"
+    single = policies.patience_grid(World(), "one strategy")
+    fastest, kept = lesson.weeks_apart(policies.fastest(single).mean_weeks, single.keep())
+    assert f"{fastest} weeks on average, against {kept} for keeping your mix" in \
+        text(explorer.summary.value)
+    reset(explorer)
 
 
 def test_a_rule_that_equals_another_is_listed_once(explorer):

@@ -36,7 +36,7 @@ from netnot.widgets.checks import (
 )
 from netnot.widgets.explorer import Explorer, slider
 from netnot.widgets.switching import LESSON as LESSON_05
-from netnot.widgets.switching import silent_streak
+from netnot.widgets.switching import boxed, silent_streak
 
 LESSON = "06-your-plan"
 PLAN_KEY = "plan"
@@ -331,9 +331,9 @@ def findings() -> W.HTML:
         f"{weeks(single_rule, YOUR_RULE)} against {weeks(single_rule, KEEP.label)}. The rule is "
         "insurance for a mix that does not suit you.",
     ]
-    widget = W.HTML("<p><b>What the simulation shows</b> for the plan the builder starts from, "
-                    "computed now:</p><ul>" + "".join(f"<li>{p}</li>" for p in points)
-                    + "</ul>")
+    widget = W.HTML(boxed("<p><b>What the simulation shows</b> for the plan the builder "
+                          "starts from, computed now:</p><ul>"
+                          + "".join(f"<li>{p}</li>" for p in points) + "</ul>"))
     widget.add_class("nin-findings")
     return widget
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import ipywidgets as W
 
-from netnot import course
+from netnot import course, style
 from netnot.figures.switching import (
     JUDGED,
     KEEP_LABEL,
@@ -101,12 +101,29 @@ def table_html(view: RuleView) -> str:
             f"hours spent networking</th></tr></thead><tbody>{body}</tbody></table>")
 
 
+def weeks_apart(a: float, b: float) -> tuple[str, str]:
+    """Two averages with one decimal, or two if one decimal would make them look equal."""
+    places = 1 if f"{a:.1f}" != f"{b:.1f}" else 2
+    return f"{a:.{places}f}", f"{b:.{places}f}"
+
+
 def summary(view: RuleView) -> str:
-    best = view.best
-    return (
-        f"{table_html(view)}<p>Of the {2 * len(PATIENCES)} switching rules tried here, the "
-        f"fastest is to {html.escape(rule_label(best))}: {best.mean_weeks:.1f} weeks on "
-        f"average; keeping your mix: {view.keep.mean_weeks:.1f}.</p>")
+    best, keep = view.best, view.keep
+    rules = 2 * len(PATIENCES)
+    fastest, kept = weeks_apart(best.mean_weeks, keep.mean_weeks)
+    if best.mean_weeks < keep.mean_weeks:
+        verdict = (f"the fastest is to {html.escape(rule_label(best))}: {fastest} weeks on "
+                   f"average, against {kept} for keeping your mix.")
+    else:
+        verdict = (f"none beat keeping your mix ({kept} weeks on average); the closest is to "
+                   f"{html.escape(rule_label(best))}, at {fastest}.")
+    return f"{table_html(view)}<p>Of the {rules} switching rules tried here, {verdict}</p>"
+
+
+def boxed(inner: str) -> str:
+    """A findings box that stands out from the text around it (a rule, not only a colour)."""
+    return (f'<div role="note" style="border-left:4px solid {style.BLUE};padding:4px 12px">'
+            f"{inner}</div>")
 
 
 def explorer() -> Explorer:
@@ -203,10 +220,11 @@ def one_silent_week(store: ProgressStore | None = None) -> MultipleChoice:
                "A quiet week is no sign of success either. It tells you almost nothing, in "
                "both directions."),
         Option("Move half its hours elsewhere after every quiet week", False,
-               "That is the rule 'move hours after every week without an interview'. In the "
-               f"explorer's typical case it averaged {view.rash.mean_weeks:.1f} weeks of "
-               f"searching, against {view.keep.mean_weeks:.1f} for keeping your mix: it keeps "
-               "throwing away strategies that were working."),
+               "That is the rule 'move hours after every week without an interview'. In this "
+               "lesson's simulation (a typical seeker starting from an even mix) it averaged "
+               f"{view.rash.mean_weeks:.1f} weeks of searching, against "
+               f"{view.keep.mean_weeks:.1f} for keeping your mix: it keeps throwing away "
+               "strategies that were working. The explorer below shows it as k = 1."),
     ]
     return MultipleChoice(
         LESSON, "one-silent-week",
@@ -271,7 +289,7 @@ def networking_week_3(store: ProgressStore | None = None) -> MultipleChoice:
 def signals(store: ProgressStore | None = None) -> SortIntoGroups:
     """Sort situations into keep going, switch or rebalance, too early to tell."""
     keep, switch, early = "Keep going", "Switch or rebalance", "Too early to tell"
-    long_quiet = silent_streak(0.10, 10)
+    rare, less_rare = silent_streak(0.10, 12), silent_streak(0.20, 12)
     items = [
         Item("8 weeks of applications: 40 sent, 3 interviews, no offer yet", keep,
              "3 interviews from 40 applications is a working strategy; offers are rarer still."),
@@ -283,8 +301,9 @@ def signals(store: ProgressStore | None = None) -> SortIntoGroups:
         Item("6 weeks of networking: many replies and conversations, no interview yet", keep,
              "Replies and conversations are leading indicators: the relationships are forming."),
         Item("12 weeks with a recruiter: no calls, no roles put forward", switch,
-             "Even a channel that works one week in ten stays silent this long only "
-             f"{long_quiet:.0%} of the time or less: a signal to move time elsewhere."),
+             "For a channel that brings a call one week in ten, twelve silent weeks happen "
+             f"{rare:.0%} of the time; at one week in five, {less_rare:.0%}. That is evidence: "
+             "move some of its hours elsewhere."),
     ]
     return SortIntoGroups(
         LESSON, "signals",
@@ -337,7 +356,7 @@ def findings() -> W.HTML:
     even_points = [
         f"Keeping your mix: <b>{e_keep.mean_weeks:.1f}</b> weeks searching on average. The "
         f"fastest switching rule ({_k(e_best)}, {JUDGED[e_best.judge_by]}) took "
-        f"{e_best.mean_weeks:.2f} against {e_keep.mean_weeks:.2f}: {verdict}.",
+        "{} against {}: {}.".format(*weeks_apart(e_best.mean_weeks, e_keep.mean_weeks), verdict),
         f"The slowest of all: {html.escape(rule_label(slowest))}, {slowest.mean_weeks:.1f} weeks.",
         f"Judging networking by its early signals beat judging it by interviews at {wins} of "
         f"{len(PATIENCES)} patiences. Judged by interviews ({_k(by_i)}), networking kept "
@@ -363,6 +382,6 @@ def findings() -> W.HTML:
             "per rule, the same people and luck for every rule), computed now:</p>"
             + box("Starting from an even mix", even_points)
             + box("Starting with all hours on one strategy", single_points))
-    widget = W.HTML(text)
+    widget = W.HTML(boxed(text))
     widget.add_class("nin-findings")
     return widget
