@@ -190,6 +190,7 @@ def test_findings_are_computed_from_the_plan():
     single = model.simulate_rule(model.Plan(hours=(12, 0, 0, 0)))
     assert f"{single.mean_weeks(model.YOUR_RULE):.1f} against " \
            f"{single.mean_weeks(policies.KEEP.label):.1f}" in shown
+    assert "The rule is insurance" in shown
 
 
 def test_leading_indicators_feedback(store):

@@ -314,6 +314,10 @@ def findings() -> W.HTML:
     single = model.Plan(hours=Mix.all_on(biggest, plan.total_hours).hours)
     single_rule = model.simulate_rule(single)
 
+    cost = rule.mean_weeks(YOUR_RULE) - rule.mean_weeks(KEEP.label)
+    saving = single_rule.mean_weeks(KEEP.label) - single_rule.mean_weeks(YOUR_RULE)
+    insurance = saving > max(cost, 0.0)
+
     def weeks(comparison: Any, label: str) -> str:
         return f"{comparison.mean_weeks(label):.1f}"
 
@@ -328,8 +332,9 @@ def findings() -> W.HTML:
         f"The plan's switching rule against keeping the mix: {weeks(rule, YOUR_RULE)} against "
         f"{weeks(rule, KEEP.label)} weeks searching on average. With all "
         f"{plan.total_hours:g} hours on {STRATEGIES[biggest]} instead: "
-        f"{weeks(single_rule, YOUR_RULE)} against {weeks(single_rule, KEEP.label)}. The rule is "
-        "insurance for a mix that does not suit you.",
+        f"{weeks(single_rule, YOUR_RULE)} against {weeks(single_rule, KEEP.label)}."
+        + (" The rule is insurance: it costs little when your mix suits you and saves weeks "
+           "when it does not." if insurance else ""),
     ]
     widget = W.HTML(boxed("<p><b>What the simulation shows</b> for the plan the builder "
                           "starts from, computed now:</p><ul>"
