@@ -93,9 +93,10 @@ LESSONS: tuple[Lesson, ...] = (
                ("part-b-check", "reading a simulation: the best mix on average"),
                ("part-c-check", "everyone you need is on the site"),
                ("part-d-answer", "advice on all-online networking (reflection)")))),
-    Lesson("04-not-your-only-option", "Networking is not your only option", 25, "options",
+    Lesson("04-not-your-only-option", "Networking is not your only option", 30, "options",
            "options",
-           ("predict", "when-all-in", "evidence", "kinds", "hidden-jobs", "reflection"),
+           ("predict", "when-all-in", "evidence", "hidden-jobs", "ask-friends", "inverted-u",
+            "weak-ties-add-up", "reflection"),
            Exercise(30, _parts(
                "options",
                ("part-a-check", "putting every hour into referrals is fastest"),
@@ -121,6 +122,20 @@ LESSONS: tuple[Lesson, ...] = (
                Part("part-c-answer", "switching", "a six-week plan with reasons (written)"),
                Part("part-d-answer", "switching", "keep or move time on evidence (reflection)"),
            ))),
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A reference page in course/ that is not a lesson (no checks, no exercise)."""
+
+    id: str  # the notebook name in course/
+    title: str
+
+
+PAGES: tuple[Page, ...] = (
+    Page("glossary", "Words used in this course"),
+    Page("where-the-numbers-come-from", "Where the numbers come from"),
 )
 
 

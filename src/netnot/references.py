@@ -154,6 +154,15 @@ REFERENCES: dict[str, Reference] = {
         "Liu, S., Huang, J. L., & Wang, M. (2014). Effectiveness of job search interventions: "
         "A meta-analytic review. Psychological Bulletin, 140(4), 1009–1041. "
         "doi:10.1037/a0035923"),
+    "mehrabian1967a": Reference(
+        "Mehrabian & Wiener (1967)",
+        "Mehrabian, A., & Wiener, M. (1967). Decoding of inconsistent communications. Journal "
+        "of Personality and Social Psychology, 6(1), 109–114.", secondary=True),
+    "mehrabian1967b": Reference(
+        "Mehrabian & Ferris (1967)",
+        "Mehrabian, A., & Ferris, S. R. (1967). Inference of attitudes from nonverbal "
+        "communication in two channels. Journal of Consulting Psychology, 31(3), 248–252.",
+        secondary=True),
     "mouw2003": Reference(
         "Mouw (2003)",
         "Mouw, T. (2003). Social capital and finding a job: Do contacts matter? American "

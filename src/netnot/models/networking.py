@@ -159,14 +159,17 @@ def first_events(world: World, steady: np.ndarray, gain: np.ndarray, placement: 
                                              where=p > 0))
             for room, p in zip(ties.room, pace, strict=True)]
 
+    # kinds that never reach their ceiling within the horizon add up in one linear term
+    capped = [k for k, f in enumerate(full) if f.min(initial=horizon) < horizon]
+    free = sum(ties.novelty[k] * ties.share[k] for k in range(len(full)) if k not in capped)
+
     def via_up_to(j: np.ndarray) -> np.ndarray:
         """Chance through contacts added up over weeks 0..j (arrays of week indexes)."""
-        total = ties.ordinary * (j + 1)
-        for novelty, room, p, f in zip(ties.novelty, ties.room, pace, full, strict=True):
+        total = ties.ordinary * (j + 1) + free * gain * summed[j + 1]
+        for k in capped:
+            novelty, room, p, f = ties.novelty[k], ties.room[k], pace[k], full[k]
             below = p * summed[np.minimum(j, f - 1) + 1]
-            total = total + novelty * np.where(j < f, below,
-                                               below + room * (j - f + 1) if np.isfinite(room)
-                                               else below)
+            total = total + novelty * np.where(j < f, below, below + room * (j - f + 1))
         return scale * total
 
     def via_in(j: np.ndarray) -> np.ndarray:
