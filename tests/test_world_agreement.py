@@ -85,3 +85,15 @@ def test_lesson_06_plan_equals_lesson_04_mix_and_lesson_05_keep_your_mix(hours, 
     keep = plan.simulate_rule(the_plan).row(policies.KEEP.label)
     same = policies.simulate((policies.KEEP,), world, Mix(*hours), people=1_000, seed=2011)
     np.testing.assert_array_equal(keep, same.weeks[0])  # the plan's rule runs in lesson 05's
+
+
+@pytest.mark.parametrize("hours", [(3, 3, 3, 3), (2, 3, 1, 6), (0, 0, 0, 12)])
+def test_lesson_06_shows_lesson_04s_numbers_for_the_same_hours(hours):
+    """At the world's own balance, the plan's mix and its even spread are lesson 04's runs:
+    the same people, the same numbers, week by week."""
+    the_plan = plan.Plan(hours=hours)
+    lesson_06 = plan.simulate_mix(the_plan)
+    lesson_04 = search.compare(World(), Mix(*hours))
+    for week in range(lesson_06.horizon + 1):
+        assert lesson_06.results["your mix"].share_by(week) == lesson_04.yours.share_by(week)
+        assert lesson_06.results["spread evenly"].share_by(week) == lesson_04.even.share_by(week)

@@ -200,10 +200,11 @@ class MixResult:
         return int(self.weeks[-1])
 
 
-def simulate_mix(plan: Plan, horizon: int = 26, people: int = 4_000, seed: int = 2011,
+def simulate_mix(plan: Plan, horizon: int = 26, people: int = 10_000, seed: int = 2011,
                  world: World | None = None) -> MixResult:
     """The plan's hours, the same hours all on its biggest strategy, and spread evenly, each
-    kept every week by the same simulated people (:func:`netnot.models.search.simulate`)."""
+    kept every week by the same simulated people (:func:`netnot.models.search.simulate`, with
+    the people and seed lesson 04 uses, so that the same hours give the same numbers)."""
     here = world_of(plan, world)
     total = float(sum(plan.hours))
     biggest = int(np.argmax(plan.hours))

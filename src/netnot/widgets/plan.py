@@ -35,8 +35,9 @@ from netnot.widgets.checks import (
     feedback_html,
 )
 from netnot.widgets.explorer import Explorer, slider
+from netnot.widgets.findings import findings_box
 from netnot.widgets.switching import LESSON as LESSON_05
-from netnot.widgets.switching import boxed, silent_streak
+from netnot.widgets.switching import silent_streak
 
 LESSON = "06-your-plan"
 PLAN_KEY = "plan"
@@ -336,11 +337,8 @@ def findings() -> W.HTML:
         + (" The rule is insurance: it costs little when your mix suits you and saves weeks "
            "when it does not." if insurance else ""),
     ]
-    widget = W.HTML(boxed("<p><b>What the simulation shows</b> for the plan the builder "
-                          "starts from, computed now:</p><ul>"
-                          + "".join(f"<li>{p}</li>" for p in points) + "</ul>"))
-    widget.add_class("nin-findings")
-    return widget
+    return findings_box("What the simulation finds", points,
+                        "for the plan the builder starts from; computed when the lesson runs")
 
 
 def leading_indicators(store: ProgressStore | None = None) -> MultipleChoice:

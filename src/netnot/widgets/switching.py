@@ -15,7 +15,7 @@ from typing import Any
 
 import ipywidgets as W
 
-from netnot import course, style
+from netnot import course
 from netnot.figures.switching import (
     JUDGED,
     KEEP_LABEL,
@@ -40,6 +40,7 @@ from netnot.widgets.checks import (
     SortIntoGroups,
 )
 from netnot.widgets.explorer import Explorer, slider
+from netnot.widgets.findings import findings_box
 
 LESSON = "05-switching-strategies"
 CHECK_KEYS = course.lesson(LESSON).checks
@@ -118,12 +119,6 @@ def summary(view: RuleView) -> str:
         verdict = (f"none beat keeping your mix ({kept} weeks on average); the closest is to "
                    f"{html.escape(rule_label(best))}, at {fastest}.")
     return f"{table_html(view)}<p>Of the {rules} switching rules tried here, {verdict}</p>"
-
-
-def boxed(inner: str) -> str:
-    """A findings box that stands out from the text around it (a rule, not only a colour)."""
-    return (f'<div role="note" style="border-left:4px solid {style.BLUE};padding:4px 12px">'
-            f"{inner}</div>")
 
 
 def explorer() -> Explorer:
@@ -374,14 +369,10 @@ def findings() -> W.HTML:
         f"{patient.mean_weeks - s_best.mean_weeks:.1f} more than the fastest.",
     ]
 
-    def box(title: str, points: list[str]) -> str:
-        return f"<p><b>{title}</b></p><ul>" + "".join(f"<li>{p}</li>" for p in points) + "</ul>"
-
     people = even.comparison.params["people"]
-    text = (f"<p><b>What the simulation shows</b> (a typical seeker, {people:,} simulated people "
-            "per rule, the same people and luck for every rule), computed now:</p>"
-            + box("Starting from an even mix", even_points)
-            + box("Starting with all hours on one strategy", single_points))
-    widget = W.HTML(boxed(text))
-    widget.add_class("nin-findings")
-    return widget
+    items = ([f"<b>From an even mix.</b> {p}" for p in even_points[:1]] + even_points[1:]
+             + [f"<b>From all hours on one strategy.</b> {p}" for p in single_points[:1]]
+             + single_points[1:])
+    return findings_box("What the simulation finds", items,
+                        f"a typical seeker, {people:,} simulated people per rule, the same "
+                        "people and luck for every rule; computed when the lesson runs")
