@@ -108,8 +108,8 @@ LESSONS: tuple[Lesson, ...] = (
                ("part-e-answer", "when one channel really dominates (reflection)")))),
     Lesson("05-switching-strategies", "Switch strategies on evidence, not on a bad week", 30,
            "switching", "switching",
-           ("predict-silent-streak", "why-lose-shift-fails", "networking-week-3", "signals",
-            "reflection"),
+           ("predict-silent-streak", "one-silent-week", "fastest-rule", "networking-week-3",
+            "signals", "setbacks", "reflection"),
            Exercise(30, _parts(
                "switching",
                ("part-a-check", "sticking with one strategy is safe"),

@@ -86,7 +86,7 @@ REFERENCES: dict[str, Reference] = {
     "christian2016": Reference(
         "Christian & Griffiths (2016)",
         "Christian, B., & Griffiths, T. (2016). Algorithms to live by: The computer science of "
-        "human decisions (chapter 2, Explore/Exploit). Henry Holt."),
+        "human decisions (chapter 2, Explore/Exploit). Henry Holt.", secondary=True),
     "eubanks2014": Reference(
         "Eubanks & Wiczer (2014)",
         "Eubanks, J. D., & Wiczer, D. G. (2014, January). Job searching: Some methods yield "
@@ -198,7 +198,7 @@ REFERENCES: dict[str, Reference] = {
     "robbins1952": Reference(
         "Robbins (1952)",
         "Robbins, H. (1952). Some aspects of the sequential design of experiments. Bulletin "
-        "of the American Mathematical Society, 58(5), 527–535."),
+        "of the American Mathematical Society, 58(5), 527–535.", secondary=True),
     "roghanizad2017": Reference(
         "Roghanizad & Bohns (2017)",
         "Roghanizad, M. M., & Bohns, V. K. (2017). Ask in person: You're less persuasive than "

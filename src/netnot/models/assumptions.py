@@ -51,7 +51,7 @@ TABLE: tuple[Assumption, ...] = (
       "chosen, with the other values, so that 12 hours a week spread evenly gives a median of "
       "about 10 weeks to a first offer, the median completed U.S. search in 2011"),
     A("switch_cost", "Share of a week's results lost in the first week on a strategy you "
-      "were not using", 0.5, "share", 0, 1, ("05",), (),
+      "were not using", 0.5, "share", 0, 1, ("05", "06"), (),
       "setting up takes time: finding the right job boards, registering with recruiters"),
     # --- applications, direct contact, recruiters -----------------------------------------
     A("interviews_applications", "Most interviews a week that applications can bring",
@@ -74,11 +74,11 @@ TABLE: tuple[Assumption, ...] = (
     A("hours_recruiters", "Hours with recruiters a week that give about two thirds of what "
       "they can bring", 2, "hours", 0.5, 40, ("04", "05", "06")),
     A("replies_per_interview", "Replies (any answer from a person) for each interview", 3,
-      "replies", 0, 20, ("05",), (),
+      "replies", 0, 20, (), (),
       "early signals come before results: a reply or a call-back is much more common "
       "than an interview"),
     A("calls_per_interview", "Screening calls or conversations for each interview", 1.5,
-      "conversations", 0, 10, ("05",)),
+      "conversations", 0, 10, ()),
     # --- networking: who you know ---------------------------------------------------------
     A("opening_chance", "Weekly chance that an opening that would suit you comes up near one "
       "contact who knows you well", 0.03, "chance a week", 0, 0.2,
@@ -101,7 +101,7 @@ TABLE: tuple[Assumption, ...] = (
     A("close_closeness", "How close a close tie is (0 = a stranger, 1 = closest)", 0.9,
       "closeness", 0, 1, ("04",)),
     A("acquaintance_closeness", "How close an acquaintance is", 0.3, "closeness", 0, 1,
-      ("01", "04")),
+      ("01", "04", "06")),
     A("distant_closeness", "How close a distant tie is", 0.1, "closeness", 0, 1, ("04",)),
     # --- networking: warmth ---------------------------------------------------------------
     A("vouch_hours", "Hours of real conversation before someone knows you well enough to "
@@ -166,7 +166,7 @@ TABLE: tuple[Assumption, ...] = (
     A("ask_window", "Weeks a request stays fresh in someone's mind", 8, "weeks", 1, 26,
       ("01", "06"), (), "practitioner follow-up norms, not research"),
     A("tune_out", "Warmth below which a contact tunes you out", 0.05, "warmth", 0, 0.5,
-      ("01",)),
+      ("01", "06")),
 )
 
 PARAMETERS: dict[str, Assumption] = {row.name: row for row in TABLE}

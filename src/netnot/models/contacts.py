@@ -30,7 +30,7 @@ from functools import lru_cache
 import numpy as np
 
 from netnot.models.world import World
-from netnot.params import check_whole
+from netnot.params import check_number, check_whole
 
 CADENCES = ("pester", "ask once", "give then ask", "silence")
 LABELS = {
@@ -179,3 +179,69 @@ def tuned_out_by_week(world: World, result: Cadences, cadence: str) -> np.ndarra
     warmth heals afterwards."""
     warmth = result.warmth[CADENCES.index(cadence)]  # (weeks, contacts)
     return (np.minimum.accumulate(warmth, axis=0) < world.tune_out).mean(axis=1)
+
+
+# --- lesson 06 view: follow-ups to someone who has not replied ------------------------------
+
+
+def one_contact_asks(world: World, ask_weeks: list[float], ordinary: float,
+                     sensitivity: float) -> tuple[float, bool]:
+    """:func:`one_contact`'s rule for asks at any times (in weeks, from 0): the contact's warmth
+    just after the last ask, and whether they have tuned you out. Between asks their warmth
+    drifts back towards ``ordinary`` exactly as it does week by week in :func:`one_contact`."""
+    warmth, tuned_out, asks, now = ordinary, False, [], 0.0
+    for when in ask_weeks:
+        warmth = ordinary + world.fade ** (when - now) * (warmth - ordinary)
+        now = when
+        if not tuned_out:
+            recent = sum(1 for earlier in asks if when - earlier < world.ask_window)
+            warmth -= world.ask_cost * recent * sensitivity
+            asks.append(when)
+        warmth = min(max(warmth, 0.0), 1.0)
+        tuned_out = tuned_out or warmth < world.tune_out
+    return warmth, tuned_out
+
+
+@dataclass(frozen=True)
+class FollowUps:
+    """One message and its follow-ups, ``days_between`` days apart, to acquaintances who have
+    not replied: what they do to each contact's warmth (lesson 01's rule)."""
+
+    messages: int
+    days_between: float
+    ordinary: float  # a typical acquaintance's warmth before the first message
+    typical_warmth: float  # a typical acquaintance (sensitivity 1), after the last message
+    typical_tuned_out: bool
+    warmth: np.ndarray  # per simulated acquaintance, after the last message
+    tuned_out: np.ndarray  # per simulated acquaintance
+
+    @property
+    def share_tuned_out(self) -> float:
+        return float(self.tuned_out.mean())
+
+
+def follow_ups(world: World | None = None, messages: int = 2, days_between: float = 7, *,
+               contacts: int = 1_000, seed: int = 2011) -> FollowUps:
+    """:func:`one_contact_asks` for ``messages`` asks ``days_between`` days apart, for a
+    typical acquaintance and for ``contacts`` simulated ones (as in :func:`cadences`)."""
+    world = world or World()
+    messages = check_whole("messages to someone who has not replied", messages, 1, 52)
+    days_between = check_number("days between messages", days_between, 1, 365)
+    contacts = check_whole("number of simulated contacts", contacts, 1, 1_000_000)
+    when = [i * days_between / 7 for i in range(messages)]
+    ordinary, sensitivity = draw_contacts(world, contacts, seed)
+    typical = world.acquaintance_closeness
+    typical_warmth, typical_out = one_contact_asks(world, when, typical, 1.0)
+    warmth = ordinary.copy()
+    tuned_out = np.zeros(contacts, bool)
+    registered: list[np.ndarray] = []  # per earlier ask: did it register with each contact
+    for i, now in enumerate(when):
+        if i:
+            warmth = ordinary + world.fade ** (now - when[i - 1]) * (warmth - ordinary)
+        recent = sum((now - when[j] < world.ask_window) * registered[j] for j in range(i))
+        warmth = warmth - ~tuned_out * world.ask_cost * recent * sensitivity
+        registered.append(~tuned_out)
+        warmth = np.clip(warmth, 0.0, 1.0)
+        tuned_out = tuned_out | (warmth < world.tune_out)
+    return FollowUps(messages, days_between, typical, typical_warmth, typical_out, warmth,
+                     tuned_out)

@@ -382,3 +382,45 @@ def _grid(world: World, start: tuple[float, ...] | str, people: int, seed: int
                      for judge in SIGNALS for k in PATIENCES))
     mix = Mix(*start) if isinstance(start, tuple) else start
     return PatienceGrid(simulate(rules, world, mix, people=people, seed=seed))
+
+
+# --- lesson 05 view: one rule read off the grid -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One rule's results on a :class:`PatienceGrid` ("keep your mix" when ``patience`` is
+    None)."""
+
+    judge_by: str | None
+    patience: int | None
+    mean_weeks: float  # average weeks searching (no offer within the horizon counts as it)
+    median: float  # week of the first offer for half the people (inf: not within the horizon)
+    share_none: float  # share without an offer within the horizon
+    networking_share: float  # share of search hours spent networking
+    still_searching: np.ndarray  # (horizon + 1,) share still without an offer, week by week
+
+
+def read(grid: PatienceGrid, judge_by: str | None = None, patience: int | None = None
+         ) -> Reading:
+    """"Keep your mix" (no arguments), or the rule that moves hours after ``patience`` weeks
+    without a signal, judged by ``judge_by``: a lookup, nothing is simulated."""
+    c = grid.comparison
+    if patience is None:
+        label, judge_by = KEEP.label, None
+    else:
+        judge_by = check_choice("what counts as a signal", judge_by, SIGNALS)
+        patience = check_whole("weeks without a signal before moving hours", patience,
+                               PATIENCES[0], PATIENCES[-1])
+        label = _grid_label(judge_by, patience)
+    return Reading(judge_by, patience, c.mean_weeks(label), c.median(label),
+                   c.share_none(label), float(c.networking_share[c.labels.index(label)]),
+                   c.still_searching(label))
+
+
+def fastest(grid: PatienceGrid) -> Reading:
+    """The switching rule on the grid with the fewest average weeks searching (on a tie: the
+    smaller patience, then judging by interviews)."""
+    judge, patience = min(((j, k) for j in SIGNALS for k in PATIENCES),
+                          key=lambda jk: (round(grid.weeks(*jk), 9), jk[1], SIGNALS.index(jk[0])))
+    return read(grid, judge, patience)
