@@ -49,7 +49,7 @@ class MixFigure(LiveFigure[Mix]):
         left.set_ylim(0, 1)
         # One legend above both panels, so that moving lines and bars never hide it. The bars
         # use the markers' colours: orange offline only, blue your share, green best mix.
-        self.fig.legend(handles=left.get_lines(), loc="outside upper center", ncols=5)
+        self.fig.legend(handles=left.get_lines(), loc="outside upper center", ncols=3)
 
         right.set_title("How much single weeks vary")
         right.set_xlabel("new advocates in a week (colours as in the legend)")
