@@ -284,7 +284,7 @@ class Reflection(W.VBox):
         self.store = store or default_store()
         self.text = W.Textarea(
             value=str(self.store.get(lesson, key, "") or ""), placeholder="Type your thoughts here",
-            description="Reflection:", layout=W.Layout(width="100%", height="8em"),
+            description="Reflection:", layout=W.Layout(width="auto", height="8em"),
             style={"description_width": "initial"},
         )
         self.status = W.HTML()
