@@ -97,6 +97,10 @@ def start_lab(base: Path, learner: bool, base_url: str = "/") -> Iterator[Lab]:
     )
     if learner:
         env["JUPYTER_CONFIG_PATH"] = run.venv_env(learner=True)["JUPYTER_CONFIG_PATH"]
+    lessons = sorted(str(p) for p in (root / "course").glob("*.ipynb"))
+    if lessons:  # as `run.py open` and Binder's postBuild do
+        subprocess.run([sys.executable, "-m", "jupyter", "trust", *lessons], env=env,
+                       check=True, stdout=subprocess.DEVNULL)
     port = free_port()
     args = [
         sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",

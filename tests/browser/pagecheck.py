@@ -112,14 +112,14 @@ def unreachable(page) -> dict:
     return page.evaluate(CONTROLS, COURSE_ROOTS)
 
 
-def audit(page, own: list[str], folder: Path, name: str) -> list[str]:
+def audit(page, own: list[str], folder: Path, name: str, whole_page: bool) -> list[str]:
     """axe-core on the page. Returns the serious or critical violations inside ``own`` (the
-    course's widgets and outputs); writes every violation, the page's own included, to
-    ``folder/name.axe.json``."""
+    course's widgets and outputs); writes them, and with ``whole_page`` every violation of the
+    page (JupyterLab's or Voilà's own: the same on every lesson), to ``folder/name.axe.json``."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    everything = axe.run(page).response["violations"]
+    everything = axe.run(page).response["violations"] if whole_page else []
     mine = axe.run(page, context={"include": [[selector] for selector in own]})
     severe = [
         f"{v['id']} ({v['impact']}): {v['help']} -> {node['target']} {node['html'][:160]}"
@@ -165,8 +165,12 @@ def fine_step_is_announced(page) -> dict | None:
         handle.focus()
         page.keyboard.press("ArrowRight" if now < high else "ArrowLeft")
         expect(handle).not_to_have_attribute("aria-valuetext", before, timeout=5000)
-        after = {"valuetext": handle.get_attribute("aria-valuetext"),
-                 "readout": slider.locator(".widget-readout").inner_text()}
+        readout = slider.locator(".widget-readout").inner_text()
+        try:  # the course's script says what the readout shows, one frame later
+            expect(handle).to_have_attribute("aria-valuetext", readout, timeout=2000)
+        except AssertionError:
+            pass  # reported by the caller, with both texts
+        after = {"valuetext": handle.get_attribute("aria-valuetext"), "readout": readout}
         step = abs(float(after["readout"]) - now)
         if step < 0.05 * (high - low):  # a fine step (0.01 on a 0..0.3 slider)
             return {"before": before, **after, "step": round(step, 6)}
