@@ -127,6 +127,10 @@ def everything_a_learner_does(page, lab, lesson: Path, mode: str) -> dict:
         boxes = check.measure(page)
         notes[size] = {"figure text px": boxes["figures"], "line heights": boxes["spacing"]}
         drive.shot(page, folder, f"{lesson.stem}-{size}")
+        for kind in ("nin-explorer", "nin-check"):  # the widgets themselves, as shown
+            widget = page.locator(f"{scope} .{kind}").first
+            if widget.count():
+                drive.shot(widget, folder, f"{lesson.stem}-{size}-{kind[4:]}")
         assert boxes["widgets"] > 0, "no course widget on the page"
         assert not boxes["found"], f"at {size}:\n" + "\n".join(boxes["found"])
         whole = lesson == LESSONS[0] and size == "1024x768"  # the page's own: listed once
@@ -234,7 +238,8 @@ def test_lesson_in_learner_mode(pages, lab, notebook: Path) -> None:
     switch = page.locator(".nin-modebar a.nin-switch")
     assert urlparse(switch.evaluate("a => a.href")).path == (
         f"{urlparse(lab.url).path}/lab/tree/course/{notebook.name}"), "the switch to JupyterLab"
-    for href in page.locator(".jp-RenderedMarkdown a[href$='.ipynb']").evaluate_all(
+    links = ".jp-RenderedMarkdown a[href$='.ipynb'], .jp-OutputArea-output a[href$='.ipynb']"
+    for href in page.locator(links).evaluate_all(
             "links => links.map(a => a.href)"):
         path = urlparse(href).path
         assert path.startswith(f"{urlparse(lab.url).path}/voila/render/course/"), href
