@@ -28,8 +28,10 @@ from tests.browser.conftest import start_lab  # noqa: E402
 
 INSTRUMENT = """(explorer) => {
   const img = explorer.querySelector('img.nin-plot');
-  window.ninBench = {down: [], shown: []};
+  window.ninBench = {down: [], arrived: [], shown: []};
   document.addEventListener('keydown', () => window.ninBench.down.push(performance.now()), true);
+  new MutationObserver(() => window.ninBench.arrived.push(performance.now()))
+    .observe(img, {attributes: true, attributeFilter: ['src']});
   img.addEventListener('load', () => window.ninBench.shown.push(performance.now()));
 }"""
 
@@ -45,13 +47,14 @@ def lessons_with_explorers(wanted: list[str]) -> list[Path]:
     return found
 
 
-def presses(page, scope: str, count: int) -> tuple[list[float], int]:
-    """Latencies (ms) of ``count`` keypresses on the first explorer's sliders; and misses."""
+def presses(page, scope: str, count: int) -> tuple[list[float], list[float], int]:
+    """Latencies (ms) of ``count`` keypresses on the first explorer's sliders (to the picture
+    shown), the part of each spent decoding and drawing the new picture, and the misses."""
     explorer = page.locator(f"{scope} .nin-explorer:has(.noUi-handle)").first
     explorer.scroll_into_view_if_needed()
     explorer.evaluate(INSTRUMENT)
     handles = explorer.locator(":scope > .widget-slider .noUi-handle")
-    timings, missed, index = [], 0, 0
+    timings, decoding, missed, index = [], [], 0, 0
     while len(timings) + missed < count:
         handle = handles.nth(index % handles.count())
         index += 1
@@ -67,9 +70,11 @@ def presses(page, scope: str, count: int) -> tuple[list[float], int]:
             except Exception:  # noqa: BLE001 - a step that leaves the picture as it was
                 missed += 1
                 continue
-            timings.append(page.evaluate(
-                "window.ninBench.shown.at(-1) - window.ninBench.down.at(-1)"))
-    return timings, missed
+            total, decode = page.evaluate("""() => { const b = window.ninBench;
+              return [b.shown.at(-1) - b.down.at(-1), b.shown.at(-1) - b.arrived.at(-1)]; }""")
+            timings.append(total)
+            decoding.append(decode)
+    return timings, decoding, missed
 
 
 def describe(timings: list[float]) -> str:
@@ -113,13 +118,15 @@ def main() -> None:
                     try:
                         page = context.new_page()
                         scope = open_lesson(page, lab, mode, lesson.name)
-                        timings, missed = presses(page, scope, args.presses)
+                        timings, decoding, missed = presses(page, scope, args.presses)
                     finally:
                         context.close()
                         lab.shutdown_kernels()
                     everything[mode] += timings
                     note = f"   ({missed} steps left the picture unchanged)" if missed else ""
-                    print(f"  {lesson.stem:26} {describe(timings)}{note}", flush=True)
+                    decode = statistics.median(decoding)
+                    print(f"  {lesson.stem:26} {describe(timings)}   decoding median "
+                          f"{decode:4.1f} ms{note}", flush=True)
                 print(f"  {'all lessons':26} {describe(everything[mode])}")
         finally:
             browser.close()
