@@ -2,23 +2,16 @@
 
 Instructor sources (full answers and hidden tests) live in solutions/<assignment>/; the student
 versions that nbgrader generates from them live in exercises/<assignment>/ (never edit by hand:
-run `python scripts/release.py`). Grading happens in a separate folder outside the repo.
+run `python scripts/release.py`). Grading happens in a separate folder outside the repo, whose
+own nbgrader_config.py applies the same course settings.
 """
+
+from netnot.grading.course_settings import apply_course_settings
 
 c = get_config()  # noqa: F821 - provided by nbgrader
 
-c.CourseDirectory.course_id = "networking-is-not"
+# The course-wide settings (timeouts, restoring deleted test cells, stderr warnings, output
+# limits, preprocessors) are declared once, in the netnot package.
+apply_course_settings(c)
 c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "exercises"
-
-# Each cell may run at most this long before it is interrupted (and scores 0).
-c.Execute.timeout = 60
-c.ExecutePreprocessor.timeout = 60
-# Put back graded cells a student deleted, instead of silently dropping their points.
-c.OverwriteCells.add_missing_cells = True
-# A warning printed on stderr must not zero a correct answer.
-c.IgnorePattern.enabled = True
-c.IgnorePattern.pattern = r"Warning"  # a stderr output containing this is dropped
-# Keep runaway output small.
-c.LimitOutput.max_lines = 200
-c.LimitOutput.max_traceback = 30

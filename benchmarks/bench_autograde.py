@@ -42,7 +42,7 @@ WELL_BEHAVED = {"correct", "correct_alt", "blank", "partial", "huge_output"}
 
 
 def build(base: Path, timeout: int, total: int) -> tuple[Path, list[str]]:
-    repo = corpus.make_repo(base / "repo", timeout=timeout)
+    repo = corpus.make_repo(base / "repo")
     folder = base / "template"
     kinds = {k.name: k for k in corpus.kinds(base / "outside", folder, 9)}
     kinds["partial"] = corpus.Kind("partial", [corpus.answer("mean", corpus.WRONG_MEAN),
@@ -52,6 +52,7 @@ def build(base: Path, timeout: int, total: int) -> tuple[Path, list[str]]:
     while len(names) < total:
         names.append(f"correct_{len(names):02d}")
     assert cli.main(["init", str(folder), "--repo", str(repo)]) == 0
+    corpus.set_cell_timeout(folder, timeout)
     roster = corpus.write_roster(base / "roster.csv", names)
     assert cli.main(["db", "student", "import", str(roster), "--folder", str(folder)]) == 0
     assert cli.main(["generate_assignment", corpus.ASSIGNMENT, "--folder", str(folder)]) == 0

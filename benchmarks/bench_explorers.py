@@ -3,9 +3,11 @@
     python benchmarks/bench_explorers.py [--repeats 200]
 
 For every lesson with an explorer, at its default settings and at its heaviest settings
-(`HEAVIEST` in the lesson's widget module), each control is nudged one step and back, over and
-over; each update is timed from setting the value to the new figure being ready. Also reports a
-panel redrawn in place (when its axis limits change, which is rarer) and a full redraw.
+(`HEAVIEST` in the lesson's widget module; a module with several explorers names them in
+`EXPLORERS`, and the heaviest settings of explorer `x` in `HEAVIEST_X`), each control is
+nudged one step and back, over and over; each update is timed from setting the value to the
+new figure being ready. Also reports a panel redrawn in place (when its axis limits change,
+which is rarer) and a full redraw.
 Targets: median <= 20 ms, p95 <= 50 ms.
 """
 
@@ -73,16 +75,20 @@ def main() -> None:
             module = importlib.import_module(f"netnot.widgets.{lesson.topic}")
         except ModuleNotFoundError:
             continue
-        if not hasattr(module, "explorer"):
-            continue
-        explorer = module.explorer()
-        print(f"{lesson.id}")
-        print(f"  default settings : {describe(nudges(explorer, args.repeats))}")
-        for name, value in getattr(module, "HEAVIEST", {}).items():
-            explorer.controls[name].value = value
-        print(f"  heaviest settings: {describe(nudges(explorer, args.repeats))}")
-        print(f"  one panel rescale: {describe(panel_redraws(explorer, 20))}")
-        print(f"  full redraw      : {describe(full_redraws(explorer, 20))}")
+        # a lesson with more than one explorer lists them in EXPLORERS; the heaviest settings
+        # of explorer "x" other than the first are in HEAVIEST_X
+        for factory in getattr(module, "EXPLORERS", ("explorer",)):
+            if not hasattr(module, factory):
+                continue
+            explorer = getattr(module, factory)()
+            print(f"{lesson.id}" + ("" if factory == "explorer" else f" ({factory})"))
+            print(f"  default settings : {describe(nudges(explorer, args.repeats))}")
+            heaviest = "HEAVIEST" if factory == "explorer" else f"HEAVIEST_{factory.upper()}"
+            for name, value in getattr(module, heaviest, {}).items():
+                explorer.controls[name].value = value
+            print(f"  heaviest settings: {describe(nudges(explorer, args.repeats))}")
+            print(f"  one panel rescale: {describe(panel_redraws(explorer, 20))}")
+            print(f"  full redraw      : {describe(full_redraws(explorer, 20))}")
 
 
 if __name__ == "__main__":

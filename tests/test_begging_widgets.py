@@ -3,117 +3,162 @@
 from __future__ import annotations
 
 import inspect
-import math
+import random
 
 import numpy as np
 import pytest
+from explorer_helpers import assert_refused_and_kept, text
 
-from netnot.models import begging as model
-from netnot.progress import ProgressStore
+from netnot.figures.begging import PER
+from netnot.models import contacts
+from netnot.models.world import World
 from netnot.widgets import begging as lesson
-from netnot.widgets.checks import Reflection
+from netnot.widgets.checks import NOT_CHOSEN, Reflection
 
 
 @pytest.fixture()
-def store(tmp_path):
-    return ProgressStore(tmp_path)
-
-
-@pytest.fixture(scope="module")
 def explorer():
     return lesson.explorer()
 
 
-def final_referrals(explorer, name):
+def final(explorer, name: str) -> float:
     return float(explorer.figure.referral_lines[name].get_ydata()[-1])
 
 
-def test_explorer_has_at_most_six_labelled_controls(explorer):
-    assert 1 <= len(explorer.controls) <= 6
-    assert all(c.description for c in explorer.controls.values())
+def test_six_labelled_controls_each_set_the_world_or_a_cadence(explorer):
     assert set(explorer.controls) == set(inspect.signature(lesson.run).parameters)
-    assert set(lesson.HEAVIEST) == set(explorer.controls)
-    assert lesson.run(**lesson.HEAVIEST).referrals.shape[1] >= 10_000
+    assert set(explorer.controls) == set(lesson.HEAVIEST) == set(lesson.CONTROLS)
+    for name, control in explorer.controls.items():
+        assert control.description
+        assert control.min <= lesson.HEAVIEST[name] <= control.max
+    world = explorer.result.world
+    assert world.differences() == {}, "the first settings are the course's default world"
 
 
-def test_explorer_draws_the_defaults(explorer):
-    result = model.simulate()
-    assert explorer.result.best == "give then ask"
-    for name in model.STRATEGIES:
-        assert math.isclose(final_referrals(explorer, name), result.total(name))
-        goodwill = explorer.figure.goodwill_lines[name].get_ydata()
-        assert math.isclose(goodwill[-1], result.end_goodwill(name))
-    best = f"give every 4 weeks, ask once (week 5), {result.total('give then ask'):.1f}"
-    assert best in explorer.summary.value
-    assert "Most referrals: give every 4 weeks" in explorer.figure.alt
-    assert explorer.plot.value[:3] == b"\xff\xd8\xff" and explorer.plot.tooltip  # a JPEG
+def test_explorer_draws_the_model_at_the_first_settings(explorer):
+    model = contacts.cadences(World(), weeks=lesson.WEEKS, ask_week=lesson.ASK_WEEK)
+    for name in contacts.CADENCES:
+        assert final(explorer, name) == pytest.approx(model.total(name, PER))
+        warmth = explorer.figure.warmth_lines[name].get_ydata()
+        np.testing.assert_allclose(warmth, model.mean_warmth(name))
+    tuned = explorer.figure.tuned_line.get_ydata()
+    assert tuned[-1] == pytest.approx(model.share_tuned_out("pester"))
+    shown = text(explorer.summary.value)
+    assert (f"Most referrals per 20 contacts: give every 4 weeks, ask once in week 5, "
+            f"{model.total('give then ask', PER):.1f}") in shown
+    assert f"ask for a job every week: {model.total('pester', PER):.1f}" in shown
+    assert f"tuned you out: {100 * model.share_tuned_out('pester'):.0f}%" in shown
+    assert explorer.plot.value[:3] == b"\xff\xd8\xff" and explorer.plot.tooltip
+    assert "give every 4 weeks, ask once in week 5: 4.7 referrals" in explorer.figure.alt
 
 
-def test_free_repeat_asks_make_pestering_win_on_screen():
-    explorer = lesson.explorer()
-    before = final_referrals(explorer, "pester")
-    summary, alt = explorer.summary.value, explorer.figure.alt
+def test_free_repeat_asks_make_pestering_tie_with_asking_once(explorer):
+    before, alt = final(explorer, "pester"), explorer.figure.alt
     explorer.controls["ask_cost"].value = 0.0
-    after = final_referrals(explorer, "pester")
-    assert after > 5 * before
-    assert math.isclose(after, model.simulate(ask_cost=0.0).total("pester"))
-    assert "Most referrals per 20 contacts: pester: ask every week" in explorer.summary.value
-    assert explorer.summary.value != summary and explorer.figure.alt != alt
-    assert "Most referrals: pester: ask every week" in explorer.figure.alt
-    top = explorer.figure.left.get_ylim()[1]
-    assert top >= after  # the axis grew to keep the winning line in view
+    assert final(explorer, "pester") > 5 * before
+    assert final(explorer, "pester") == pytest.approx(final(explorer, "ask once"))
+    assert final(explorer, "give then ask") > final(explorer, "pester")
+    assert "tuned you out: 0%" in explorer.summary.value
+    assert explorer.figure.alt != alt
+    assert not explorer.figure.tuned_line.get_ydata().any()
 
 
-def test_spacing_the_pester_asks_changes_the_line_and_the_words():
-    explorer = lesson.explorer()
-    goodwill_before = explorer.figure.goodwill_lines["pester"].get_ydata().copy()
-    explorer.controls["pester_every"].value = 8
-    goodwill_after = explorer.figure.goodwill_lines["pester"].get_ydata()
-    assert goodwill_before[-1] < 0.05 < 0.4 < goodwill_after[-1]
-    assert "pester: ask every 8 weeks" in explorer.summary.value
-    assert "pester: ask every 8 weeks" in explorer.figure.alt
+def test_worthless_gives_take_the_givers_lead_away(explorer):
+    explorer.controls["give_hours"].value = 0.0
+    assert final(explorer, "give then ask") <= final(explorer, "ask once")
+    assert "Most referrals per 20 contacts: ask once, clearly, in week 1" in (
+        text(explorer.summary.value))
+    warmth = explorer.figure.warmth_lines["give then ask"].get_ydata()
+    np.testing.assert_allclose(warmth, explorer.figure.warmth_lines["ask once"].get_ydata())
 
 
-def test_more_giving_raises_the_giving_line():
-    explorer = lesson.explorer()
-    before = final_referrals(explorer, "give then ask")
-    explorer.controls["give_gain"].value = 0.15
-    assert final_referrals(explorer, "give then ask") > before
-    assert np.max(explorer.figure.goodwill_lines["give then ask"].get_ydata()) == pytest.approx(1.0)
+def test_spacing_the_asks_out_ends_the_harm(explorer):
+    explorer.controls["pester_every"].value = 8  # no two asks within the 8 weeks they stay fresh
+    assert final(explorer, "pester") == pytest.approx(final(explorer, "ask once"))
+    assert "ask for a job every 8 weeks: 2.8 referrals" in explorer.figure.alt
+    assert "ask for a job every 8 weeks: 2.8" in explorer.summary.value
+
+
+def test_more_giving_raises_the_giving_lines(explorer):
+    before = final(explorer, "give then ask")
+    explorer.controls["give_every"].value = 1
+    explorer.controls["give_hours"].value = 2.0
+    assert final(explorer, "give then ask") > 1.5 * before
+    assert max(explorer.figure.warmth_lines["give then ask"].get_ydata()) == pytest.approx(1.0)
+
+
+def test_the_axes_never_change_and_always_hold_every_line(explorer, monkeypatch):
+    limits = [axes.get_ylim() for axes in explorer.figure.axes]
+    redrawn = []
+    monkeypatch.setattr(type(explorer.figure.left), "draw", lambda *a: redrawn.append(a))
+    settings = random.Random(1)
+    corners = [lesson.HEAVIEST, {**lesson.HEAVIEST, "ask_cost": 0}]
+    randoms = [{name: settings.choice(np.arange(low, high + step / 2, step).tolist())
+                for name, (_, low, high, step) in lesson.CONTROLS.items()} for _ in range(12)]
+    for values in corners + randoms:
+        for name, value in values.items():
+            explorer.controls[name].value = value
+        assert explorer.error.value == ""
+        peak = max(final(explorer, name) for name in contacts.CADENCES)
+        assert peak <= explorer.figure.top, values
+        assert [axes.get_ylim() for axes in explorer.figure.axes] == limits
+    assert redrawn == [], "no slider move redraws a panel"
+    assert peak > explorer.figure.top / 3, "the top leaves no wasted space at the extremes"
 
 
 @pytest.mark.parametrize(
     ("change", "words"),
     [
-        (dict(ask_cost=3), "goodwill lost per repeat ask must be between 0 and 1; got 3"),
-        (dict(opening_percent=250), "weekly chance of an opening (%) must be between 0 and 100"),
+        (dict(ask_cost=3), "warmth lost for each other request to the same person in the last "
+                           "few weeks must be between 0 and 0.5; got 3"),
+        (dict(opening_percent=250), "weekly chance of an opening near a contact (%) must be "
+                                    "between 0 and 20; got 250"),
         (dict(pester_every=1.5), "weeks between pestering asks must be a whole number"),
-        (dict(memory_weeks="long"), "weeks a message stays in mind must be a number"),
+        (dict(fade_weeks="long"), "must be a number; got 'long'"),
     ],
 )
-def test_bad_values_show_a_message_and_keep_the_figure(change, words):
-    explorer = lesson.explorer()
-    plot, summary, result = explorer.plot.value, explorer.summary.value, explorer.result
-    assert explorer.update(**change) is False
-    assert words in explorer.error.value.replace("&#x27;", "'")
-    assert explorer.plot.value == plot and explorer.summary.value == summary
-    assert explorer.result is result
-    assert explorer.update() is True and explorer.error.value == ""
+def test_bad_values_show_a_message_and_keep_the_figure(explorer, change, words):
+    assert_refused_and_kept(explorer, change, words)
+
+
+def test_a_value_typed_past_a_slider_is_clamped(explorer):
+    control = explorer.controls["give_every"]
+    control.value = 45
+    assert control.value == control.max == 8
+    assert explorer.result.cadences.params["give_every"] == 8 and explorer.error.value == ""
+
+
+def test_findings_are_computed_at_the_first_settings():
+    model = contacts.cadences(World(), weeks=lesson.WEEKS, ask_week=lesson.ASK_WEEK)
+    box = text(lesson.findings().value)
+    assert "nin-findings" in lesson.findings()._dom_classes
+    best, ask_once = model.total("give then ask", PER), model.total("ask once", PER)
+    assert (f"Giving regularly, then asking once brings the most referrals (give every 4 "
+            f"weeks, ask once in week 5): {best:.1f} per 20 contacts over 26 weeks, "
+            f"{best / ask_once:.1f} times as many as the next best") in box
+    assert f"{100 * model.share_tuned_out('pester'):.0f}% of the contacts you pestered" in box
+    assert f"warmth ends at {model.mean_warmth('give then ask')[-1]:.2f} after giving" in box
+    assert "1,000 simulated acquaintances" in box
 
 
 # --- formative checks ------------------------------------------------------------------------
 
-def test_predict_reveals_flynn_and_lake_and_restores(store):
+def test_predict_starts_unanswered_reveals_flynn_and_lake_and_restores(store):
     check = lesson.predict(store=store)
+    assert check.readout.value == NOT_CHOSEN and not check.chosen
+    check.check()
+    assert "Move the slider" in check.feedback.value
+    assert store.get(lesson.LESSON, "predict-yes") is None
     check.control.value = 2
     check.check()
-    assert "Locked in" in check.feedback.value and "Flynn &amp; Lake" in check.feedback.value
-    assert "Not quite" not in check.feedback.value, "a prediction is compared, never marked"
-    assert "50%" in check.feedback.value
-    assert store.get(lesson.LESSON, "predict-yes")["prediction"] == 2
+    feedback = check.feedback.value
+    assert "Locked in" in feedback and "Flynn &amp; Lake (2008" in feedback and "50%" in feedback
+    assert "Not quite" not in feedback and "Correct" not in feedback, "compared, never marked"
+    assert "too pessimistic" in feedback
     check.control.value = 7
     check.check()
     assert "you guessed 7 of 10" in check.feedback.value
+    assert "closer to what the experiments found" in check.feedback.value
     saved = store.get(lesson.LESSON, "predict-yes")
     assert saved["prediction"] == 7 and saved["first"] == 2
     again = lesson.predict(store=store)
@@ -123,52 +168,59 @@ def test_predict_reveals_flynn_and_lake_and_restores(store):
 def test_sorting_messages_gives_feedback_for_each_and_restores(store):
     check = lesson.sort_messages(store=store)
     assert {item.group for item in check.items} == {lesson.ADVICE, lesson.JOB}
+    check.check()
+    assert "Sort every message first" in check.feedback.value
+    assert store.get(lesson.LESSON, "sort-messages") is None
     for dropdown, item in zip(check.dropdowns, check.items, strict=True):
         dropdown.value = item.group
     check.check()
     assert "Correct" in check.feedback.value
     assert f"{len(check.items)} of {len(check.items)} sorted" in check.feedback.value
+    assert "read in a summary" in check.feedback.value, "Brooks et al. is flagged as secondary"
     check.dropdowns[1].value = lesson.ADVICE  # message 2 asks for a job
     check.check()
     assert "Not quite" in check.feedback.value and "✗ 2." in check.feedback.value
     again = lesson.sort_messages(store=store)
-    assert again.dropdowns[1].value == lesson.ADVICE
-    assert "Not quite" in again.feedback.value
+    assert again.dropdowns[1].value == lesson.ADVICE and "Not quite" in again.feedback.value
 
 
-def test_sorting_needs_every_message_sorted(store):
-    check = lesson.sort_messages(store=store)
-    check.check()
-    assert "Sort every message first" in check.feedback.value
-    assert store.get(lesson.LESSON, "sort-messages") is None
+CHOICES = [lesson.what_wears_out, lesson.free_repeats, lesson.giving_lead]
 
 
-@pytest.mark.parametrize("make", [lesson.what_wears_out, lesson.free_repeats])
-def test_multiple_choice_checks_explain_right_and_wrong(make, store):
+@pytest.mark.parametrize("make", CHOICES)
+def test_multiple_choice_checks_explain_every_option_and_restore(make, store):
     check = make(store=store)
     right = [o for o in check.options if o.correct]
-    wrong = [o for o in check.options if not o.correct]
-    assert len(right) == 1 and wrong
-    check.choice.value = wrong[0].text
-    check.check()
-    assert "Not quite" in check.feedback.value
+    assert len(right) == 1 and len(check.options) >= 3
+    assert all(len(o.why) > 40 for o in check.options), "every option has its reason"
+    for option in check.options:
+        check.choice.value = option.text
+        check.check()
+        assert ("Correct" if option.correct else "Not quite") in check.feedback.value
+        assert option.why[:30].replace("“", "") in check.feedback.value.replace("“", "")
     check.choice.value = right[0].text
     check.check()
-    assert "Correct" in check.feedback.value
     assert store.get(lesson.LESSON, check.key) == {"answer": right[0].text, "correct": True}
     again = make(store=store)
     assert again.choice.value == right[0].text and "Correct" in again.feedback.value
 
 
-def test_explanations_quote_the_model(store):
-    r = model.simulate()
-    wears = lesson.what_wears_out(store=store)
-    right = next(o for o in wears.options if o.correct)
-    assert f"{r.total('pester'):.1f} referrals" in right.why
-    free = model.simulate(ask_cost=0.0)
-    repeats = lesson.free_repeats(store=store)
-    assert f"{free.total('pester'):.1f} referrals" in next(o for o in repeats.options
-                                                             if o.correct).why
+def correct(check) -> str:
+    return next(o for o in check.options if o.correct).why
+
+
+def test_explanations_quote_what_the_explorer_shows(store, explorer):
+    wears = correct(lesson.what_wears_out(store=store))
+    assert f"brings {final(explorer, 'pester'):.1f} referrals per 20 contacts" in wears
+    assert f"against {final(explorer, 'ask once'):.1f} for asking once" in wears
+    explorer.controls["ask_cost"].value = 0.0  # what the check asks the learner to do
+    repeats = correct(lesson.free_repeats(store=store))
+    assert f"both bring {final(explorer, 'pester'):.1f} referrals" in repeats
+    explorer.controls["ask_cost"].value = lesson.DEFAULTS["ask_cost"]
+    explorer.controls["give_hours"].value = 0.0
+    lead = correct(lesson.giving_lead(store=store))
+    assert f"brings {final(explorer, 'give then ask'):.1f} referrals per 20 contacts" in lead
+    assert f"asking once {final(explorer, 'ask once'):.1f}" in lead
 
 
 def test_reflection_saves_as_you_type(store):
@@ -188,19 +240,10 @@ def test_check_keys_are_the_keys_the_checks_save(store):
     for dropdown, item in zip(sort.dropdowns, sort.items, strict=True):
         dropdown.value = item.group
     sort.check()
-    for make in (lesson.what_wears_out, lesson.free_repeats):
+    for make in CHOICES:
         check = make(store=store)
         check.choice.value = check.options[0].text
         check.check()
     lesson.reflection(store=store).text.value = "a plan"
     assert set(store.lesson(lesson.LESSON)) == set(lesson.CHECK_KEYS)
-    assert len(lesson.CHECK_KEYS) == len(set(lesson.CHECK_KEYS))
-
-
-def test_the_referral_axis_always_shows_every_line_without_wasting_space():
-    explorer = lesson.explorer()
-    for percent in (0.5, 10, 5, 2, 0.5, 3):
-        explorer.controls["opening_percent"].value = percent
-        peak = float(explorer.result.cumulative[:, -1].max())
-        top = explorer.figure.left.get_ylim()[1]
-        assert peak <= top <= max(1.0, 4 * 1.1 * peak) * 2.5, (percent, peak, top)
+    assert "reflection" in lesson.CHECK_KEYS and "predict-yes" in lesson.CHECK_KEYS

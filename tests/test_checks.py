@@ -63,15 +63,18 @@ def test_a_stale_saved_prediction_does_not_break_the_lesson(store):
 def test_start_course_map_lists_every_lesson_and_the_total():
     table = start.course_map().value
     assert table.count("<tr>") == 1 + 7 + 1
-    assert "160 min" in table and "Networking is not a quick fix" in table
+    assert "165 min" in table and "Networking is not a quick fix" in table
 
 
 def test_start_prediction_compares_without_marking(store):
     check = start.predict(store)
     check.control.value = 80
     check.check()
-    assert "you guessed 80%" in check.feedback.value
-    assert "no research source" in check.feedback.value
+    assert "You guessed 80%. That is higher than what surveys find" in check.feedback.value
+    assert "no research behind it" in check.feedback.value
+    check.control.value = 45
+    check.check()
+    assert "You guessed 45%. That is close to what surveys find" in check.feedback.value
     assert not [w for w in ("✓", "✗", "Correct", "Not quite") if w in check.feedback.value]
     assert set(store.lesson(start.LESSON)) == set(start.CHECK_KEYS)
 

@@ -32,24 +32,32 @@ def test_validator_passes_solution_and_fails_every_test_in_exercise(name):
         assert result == {}, f"these tests pass without an answer: {result}"
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("name", assignments())
-def test_autograde_gives_full_marks_to_solution_and_zero_to_blank(name, tmp_path):
-    shutil.copytree(ROOT / "solutions" / name, tmp_path / "source" / name)
-    for student, folder in (("solution", "solutions"), ("blank", "exercises")):
-        target = tmp_path / "submitted" / student / name
-        shutil.copytree(ROOT / folder / name, target)
+@pytest.fixture(scope="module")
+def course_dir(tmp_path_factory):
+    """One nbgrader course folder (and gradebook: slow to create) for every assignment."""
+    root = tmp_path_factory.mktemp("nbgrader-course")
     config = PyFileConfigLoader("nbgrader_config.py", path=str(ROOT)).load_config()
-    config.CourseDirectory.root = str(tmp_path)
+    config.CourseDirectory.root = str(root)
     config.CourseDirectory.source_directory = "source"
     config.CourseDirectory.release_directory = "release"
-    config.CourseDirectory.db_url = f"sqlite:///{tmp_path / 'gradebook.db'}"
+    config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
     config.GenerateAssignment.create_assignment = True
-    api = NbGraderAPI(CourseDirectory(config=config), config=config)
-    assert api.generate_assignment(name, force=True)["success"]
     with Gradebook(config.CourseDirectory.db_url) as gradebook:
         for student in ("solution", "blank"):
             gradebook.update_or_create_student(student)
+    return root, config
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", assignments())
+def test_autograde_gives_full_marks_to_solution_and_zero_to_blank(name, course_dir):
+    root, config = course_dir
+    shutil.copytree(ROOT / "solutions" / name, root / "source" / name)
+    for student, folder in (("solution", "solutions"), ("blank", "exercises")):
+        target = root / "submitted" / student / name
+        shutil.copytree(ROOT / folder / name, target)
+    api = NbGraderAPI(CourseDirectory(config=config), config=config)
+    assert api.generate_assignment(name, force=True)["success"]
     for student in ("solution", "blank"):
         result = api.autograde(name, student, force=True)
         assert result["success"], result["log"]

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
 
-from netnot.figures.switching import SwitchingFigure
-from netnot.models import switching as model
+from netnot.figures.switching import TOPS, RulesFigure, RuleView
+from netnot.models import networking, policies
+from netnot.models.world import World, scenario
 from netnot.progress import ProgressStore
 from netnot.widgets import switching as lesson
-
-
-@pytest.fixture
-def store(tmp_path):
-    return ProgressStore(tmp_path)
 
 
 @pytest.fixture(scope="module")
@@ -23,57 +20,108 @@ def explorer():
     return lesson.explorer()
 
 
-def line(explorer, policy):
-    return np.asarray(explorer.figure.lines[policy].get_ydata(), dtype=float)
+@pytest.fixture(scope="module")
+def typical():
+    return policies.patience_grid(World(), "even")
 
 
-def test_explorer_shows_every_policy_in_figure_summary_and_alt_text(explorer):
-    assert len(explorer.controls) <= 6
+def reset(explorer):
+    for name, value in lesson.DEFAULTS.items():
+        explorer.controls[name].value = value
+
+
+def text(html):
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_the_explorer_starts_on_the_typical_grid(explorer, typical):
+    reset(explorer)
+    view = explorer.result
+    assert isinstance(view, RuleView) and view.grid is typical
+    assert len(explorer.controls) == 4
     assert explorer.plot.value[:3] == b"\xff\xd8\xff" and explorer.plot.tooltip  # a JPEG
-    for policy in model.BASELINES:
-        label = model.LABELS[policy]
-        assert label in explorer.summary.value and label in explorer.figure.alt
-        curve = line(explorer, policy)
-        assert curve[0] == 1.0 and curve.size == explorer.result.horizon + 1
+    figure = explorer.figure
+    for judge in policies.SIGNALS:
+        np.testing.assert_array_equal(figure.curves[judge].get_ydata(), typical.curve(judge))
+    assert figure.keep_line.get_ydata()[0] == typical.keep()
+    assert list(figure.chosen.get_xdata()) == [4]
+    assert figure.chosen.get_ydata()[0] == typical.weeks("early signals", 4)
 
 
-def test_patience_slider_moves_only_the_k_policy(explorer):
-    before = {p: line(explorer, p) for p in model.BASELINES}
+def test_a_slider_move_or_a_toggle_is_a_lookup(explorer, monkeypatch):
+    """Nothing is simulated when k or the way of judging changes: the grid is looked up."""
+    reset(explorer)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a slider move simulated again")
+
+    monkeypatch.setattr(policies, "simulate", refuse)
     alt = explorer.figure.alt
+    explorer.controls["patience"].value = 7
+    assert explorer.error.value == "" and explorer.result.patience == 7
+    assert explorer.figure.alt != alt and "k = 7" in explorer.figure.alt
+    explorer.controls["judge_by"].value = "interviews"
+    assert explorer.result.mine.judge_by == "interviews"
+    assert explorer.figure.curves["interviews"].get_linewidth() > \
+        explorer.figure.curves["early signals"].get_linewidth()
+    reset(explorer)
+
+
+def test_the_table_lists_the_rules_best_first_from_the_grid(explorer, typical):
+    reset(explorer)
+    rows = lesson.rows(explorer.result)
+    weeks = [reading.mean_weeks for _, reading in rows]
+    assert weeks == sorted(weeks) and len(rows) == 4
+    shown = text(explorer.summary.value)
+    for name, reading in rows:
+        assert name in shown and f"{reading.mean_weeks:.1f}" in shown
+        assert f"{reading.share_none:.0%}" in shown and f"{reading.networking_share:.0%}" in shown
+    assert f"{typical.keep():.1f}" in shown
+    best = policies.fastest(typical)
+    fastest, kept = lesson.weeks_apart(best.mean_weeks, typical.keep())
+    assert f"none beat keeping your mix ({kept} weeks" in shown and f"at {fastest}." in shown
+    explorer.controls["start"].value = "one strategy"
+    single = policies.patience_grid(World(), "one strategy")
+    fastest, kept = lesson.weeks_apart(policies.fastest(single).mean_weeks, single.keep())
+    assert f"{fastest} weeks on average, against {kept} for keeping your mix" in \
+        text(explorer.summary.value)
+    reset(explorer)
+
+
+def test_a_rule_that_equals_another_is_listed_once(explorer):
     explorer.controls["patience"].value = 1
-    after = {p: line(explorer, p) for p in model.BASELINES}
-    assert not np.array_equal(before["after k silent weeks"], after["after k silent weeks"])
-    assert np.array_equal(after["after k silent weeks"], after["every silent week"])
-    assert np.array_equal(before["stick"], after["stick"])
-    assert explorer.figure.alt != alt
-    explorer.controls["patience"].value = model.DEFAULTS["patience"]
+    explorer.controls["judge_by"].value = "interviews"
+    names = [name for name, _ in lesson.rows(explorer.result)]
+    assert names.count("your rule") == 1 and lesson.RASH_LABEL not in names and len(names) == 3
+    reset(explorer)
 
 
-def test_networking_maturing_changes_the_networking_share_shown(explorer):
-    explorer.controls["maturing_weeks"].value = 0
-    quick = explorer.result
-    explorer.controls["maturing_weeks"].value = 26
-    slow = explorer.result
-    row = model.BASELINES.index("evidence")
-    assert slow.networking_share[row] < quick.networking_share[row]
-    assert f"{slow.networking_share[row]:.0%}" in explorer.summary.value
-    explorer.controls["maturing_weeks"].value = model.DEFAULTS["maturing_weeks"]
+def test_start_and_scenario_change_the_grid_and_the_picture(explorer):
+    reset(explorer)
+    before = explorer.plot.value
+    explorer.controls["start"].value = "one strategy"
+    assert explorer.result.start == "one strategy"
+    assert explorer.result.grid is policies.patience_grid(World(), "one strategy")
+    assert explorer.plot.value != before and "one strategy" in explorer.figure.alt
+    explorer.controls["scenario"].value = "networking is weak for you"
+    weak = policies.patience_grid(scenario("networking is weak for you"), "one strategy")
+    assert explorer.result.grid is weak
+    top = explorer.figure.axes[0].get_ylim()[1]
+    assert top in TOPS and top >= max(weak.curve("interviews").max(), weak.keep())
+    reset(explorer)
 
 
-def test_spread_panel_draws_the_percentiles(explorer):
-    result, figure = explorer.result, explorer.figure
-    end = result.horizon + 1
-    for index, policy in enumerate(model.BASELINES):
-        p10, p25, p50, p75, p90 = np.minimum(result.percentiles(policy, (10, 25, 50, 75, 90)), end)
-        assert np.allclose(figure.boxes.get_segments()[index][:, 0], [p25, p75])
-        assert np.allclose(figure.whiskers.get_segments()[index][:, 0], [p10, p90])
-        assert figure.medians.get_xdata()[index] == p50 == min(result.median(policy), end)
-
-
-def test_bad_value_shows_a_message_and_keeps_the_figure(explorer):
+@pytest.mark.parametrize("change, words", [
+    (dict(patience=13), "weeks without a signal before moving hours must be between 1 and 12"),
+    (dict(patience=0), "must be between 1 and 12; got 0"),
+    (dict(judge_by="offers"), "what counts as a signal for networking must be one of"),
+    (dict(start="two strategies"), "starting point must be one of"),
+    (dict(scenario="dream job"), "scenario must be one of"),
+])
+def test_bad_values_show_a_message_and_keep_the_figure(explorer, change, words):
     plot, result = explorer.plot.value, explorer.result
-    assert explorer.update(patience=100) is False
-    assert "silent weeks before switching must be between 1 and 52; got 100" in explorer.error.value
+    assert explorer.update(**change) is False
+    assert words in explorer.error.value
     assert explorer.plot.value == plot and explorer.result is result
     assert explorer.update() is True and explorer.error.value == ""
 
@@ -83,18 +131,50 @@ def test_heaviest_settings_are_valid(explorer):
     assert explorer.update() is True
 
 
-def test_figure_can_show_the_learners_rule():
-    figure = SwitchingFigure(with_rule=True)
-    result = model.simulate(rule=lambda week, current, *rest: current, seekers=300)
-    figure.show(result)
-    assert np.array_equal(figure.lines[model.YOUR_RULE].get_ydata(),
-                          figure.lines["stick"].get_ydata())
-    assert "your rule" in figure.alt
-    figure.show(model.simulate(seekers=300))  # without a rule: its line is hidden
-    assert not figure.lines[model.YOUR_RULE].get_visible()
+def test_a_grid_not_simulated_yet_says_it_is_computing(monkeypatch):
+    made = lesson.explorer()
+    monkeypatch.setattr(lesson, "_COMPUTED", set())
+    seen = []
+    made.summary.observe(lambda change: seen.append(change["new"]), names="value")
+    made.controls["scenario"].value = "field that hires through people"
+    assert "Simulating every rule" in seen[0] and "Simulating" not in made.summary.value
 
 
-def test_predict_right_and_wrong_and_restored(store):
+def test_the_figure_draws_a_view_on_its_own():
+    figure = RulesFigure()
+    view = lesson.run(3, "early signals", "one strategy", "typical")
+    figure.show(view)
+    np.testing.assert_array_equal(figure.lines["early signals"].get_ydata(),
+                                  view.rules["early signals"].still_searching)
+    np.testing.assert_array_equal(figure.lines[lesson.KEEP_LABEL].get_ydata(),
+                                  view.keep.still_searching)
+    assert f"{view.rash.still_searching[26]:.0%}" in figure.alt
+
+
+def test_the_findings_match_the_model(typical):
+    """What the lesson's story rests on, at the defaults (from an even mix and from one
+    strategy), and what the findings box prints."""
+    single = policies.patience_grid(World(), "one strategy")
+    rules = [(j, k) for j in policies.SIGNALS for k in policies.PATIENCES]
+    assert typical.keep() <= policies.fastest(typical).mean_weeks, "keeping the mix is hard to beat"
+    assert max(rules, key=lambda r: typical.weeks(*r)) == ("interviews", 1)
+    assert np.all(typical.curve("early signals") < typical.curve("interviews"))
+    assert typical.networking_share("interviews", 4) < typical.networking_share(
+        "early signals", 4), "judging by interviews drains networking's hours"
+    assert all(single.keep() > single.weeks(*r) for r in rules), "never switching is the worst"
+    assert policies.read(single).share_none > max(
+        policies.read(single, *r).share_none for r in rules)
+    assert policies.fastest(single).patience <= 4
+    assert single.weeks(policies.fastest(single).judge_by, 12) > \
+        policies.fastest(single).mean_weeks + 1, "waiting twelve weeks costs weeks"
+    shown = text(lesson.findings().value)
+    assert "none of the switching rules beat keeping the mix" in shown
+    assert f"at {len(policies.PATIENCES)} of {len(policies.PATIENCES)} patiences" in shown
+    assert "(the slowest of all)" in shown
+    assert f"{single.keep():.1f}" in shown and f"{policies.read(single).share_none:.0%}" in shown
+
+
+def test_predict_is_compared_never_marked_and_restored(store):
     widget = lesson.predict(store=store)
     widget.control.value = 10
     widget.check()
@@ -109,9 +189,12 @@ def test_predict_right_and_wrong_and_restored(store):
     assert again.control.value == 60 and "you guessed 60%" in again.feedback.value
 
 
-@pytest.mark.parametrize("make", [lesson.why_lose_shift_fails, lesson.networking_week_3])
+@pytest.mark.parametrize("make", [lesson.one_silent_week, lesson.fastest_rule,
+                                  lesson.networking_week_3])
 def test_multiple_choice_feedback_and_saving(store, make):
     widget = make(store=store)
+    assert sum(o.correct for o in widget.options) == 1
+    assert all(o.why for o in widget.options), "every option explains itself"
     right = next(o for o in widget.options if o.correct)
     wrong = next(o for o in widget.options if not o.correct)
     widget.choice.value = wrong.text
@@ -124,12 +207,29 @@ def test_multiple_choice_feedback_and_saving(store, make):
     assert again.choice.value == right.text and "Correct" in again.feedback.value
 
 
-def test_lose_shift_explanation_quotes_the_simulated_networking_share(store):
-    widget = lesson.why_lose_shift_fails(store=store)
-    result = model.simulate()
-    share = result.networking_share[result.policies.index("every silent week")]
+def test_one_silent_week_quotes_the_streak_rule_and_the_grid(store, typical):
+    widget = lesson.one_silent_week(store=store)
     right = next(o for o in widget.options if o.correct)
-    assert f"{share:.0%}" in right.why
+    assert "90%" in right.why and "100%" in right.why
+    rash = widget.options[-1].why
+    assert f"{typical.weeks('interviews', 1):.1f}" in rash and f"{typical.keep():.1f}" in rash
+
+
+def test_fastest_rule_is_the_first_row_of_the_table_at_the_defaults(store, typical):
+    widget = lesson.fastest_rule(store=store)
+    first_name, first = lesson.rows(lesson.run(**lesson.DEFAULTS))[0]
+    right = next(o for o in widget.options if o.correct)
+    assert right.text.startswith(first_name) and f"{first.mean_weeks:.1f}" in right.why
+    assert len(widget.options) == 4
+
+
+def test_networking_week_3_quotes_the_leading_indicators(store, typical):
+    widget = lesson.networking_week_3(store=store)
+    right = next(o for o in widget.options if o.correct)
+    week = networking.one_week(World(), 3.0, World().online_share)
+    assert f"{float(week.replies):.1f} replies" in right.why
+    assert f"{typical.weeks('early signals', 3):.1f}" in right.why
+    assert f"{typical.networking_share('interviews', 3):.0%}" in widget.options[0].why
 
 
 def test_signals_sorting(store):
@@ -146,18 +246,21 @@ def test_signals_sorting(store):
     assert again.dropdowns[0].value == "Too early to tell"
 
 
-def test_reflection_saves_as_you_type(store):
-    widget = lesson.reflection(store=store)
-    widget.text.value = "I will count replies each Friday."
+@pytest.mark.parametrize("make, key", [(lesson.reflection, "reflection"),
+                                       (lesson.setbacks, "setbacks")])
+def test_reflections_save_as_you_type(store, make, key):
+    widget = make(store=store)
+    widget.text.value = "I will call Sam and ask for two names."
     assert "Saved" in widget.status.value
-    assert lesson.reflection(store=ProgressStore(store.folder)).text.value.startswith("I will")
+    assert store.get(lesson.LESSON, key).startswith("I will call")
+    assert make(store=ProgressStore(store.folder)).text.value.startswith("I will call")
 
 
 def test_check_keys_are_the_keys_the_checks_save(store):
     predict = lesson.predict(store=store)
     predict.control.value = 40  # a prediction is saved once the learner has made one
     predict.check()
-    for make in (lesson.why_lose_shift_fails, lesson.networking_week_3):
+    for make in (lesson.one_silent_week, lesson.fastest_rule, lesson.networking_week_3):
         widget = make(store=store)
         widget.choice.value = widget.options[0].text
         widget.check()
@@ -166,16 +269,13 @@ def test_check_keys_are_the_keys_the_checks_save(store):
         dropdown.value = "Keep going"
     sorter.check()
     lesson.reflection(store=store).text.value = "x"
+    lesson.setbacks(store=store).text.value = "y"
     saved = json.loads(store.path.read_text())["lessons"][lesson.LESSON]
     assert set(saved) == set(lesson.CHECK_KEYS)
 
 
-def test_rank_widget_handles_an_unwritten_rule():
-    def my_rule(week, current, silent_weeks, tries, successes, rng):
-        raise NotImplementedError()
-
-    assert "not written yet" in lesson.rank(my_rule).value
-
-
-def test_streak_table_shows_the_ten_week_figure():
-    assert "<td>60%</td>" in lesson.streak_table().value
+def test_the_streak_table_is_computed():
+    table = lesson.streak_table().value
+    assert "<td>60%</td>" in table and "<td>35%</td>" in table  # 0.95^10 and 0.9^10
+    assert f"<td>{100 * 0.98 ** 10:.0f}%</td>" in table
+    assert lesson.silent_streak(0.05, 10) == pytest.approx(0.95 ** 10)

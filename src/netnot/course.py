@@ -68,7 +68,8 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("00-start-here", "Start here: four myths and one habit", 10, "start", "",
            ("predict-share-via-contacts",)),
     Lesson("01-not-begging", "Networking is not begging for a job", 25, "begging", "begging",
-           ("predict-yes", "sort-messages", "what-wears-out", "free-repeats", "reflection"),
+           ("predict-yes", "sort-messages", "what-wears-out", "free-repeats", "giving-lead",
+            "reflection"),
            Exercise(30, _parts(
                "begging",
                ("part-a-check", "asking is what gets referrals, so give nothing first"),
@@ -76,7 +77,8 @@ LESSONS: tuple[Lesson, ...] = (
                ("part-c-check", "persistence always pays: pester until they reply"),
                ("part-d-answer", "asking for advice instead of a job (rewrite)")))),
     Lesson("02-not-a-quick-fix", "Networking is not a quick fix", 25, "quickfix", "quickfix",
-           ("predict-first-referral", "biggest-lever", "ongoing-vs-completed", "reflection"),
+           ("predict-first-referral", "biggest-lever", "trust-fades", "ongoing-vs-completed",
+            "reflection"),
            Exercise(30, _parts(
                "quickfix",
                ("part-a-check", "a new contact leads to a referral within weeks"),
@@ -93,9 +95,10 @@ LESSONS: tuple[Lesson, ...] = (
                ("part-b-check", "reading a simulation: the best mix on average"),
                ("part-c-check", "everyone you need is on the site"),
                ("part-d-answer", "advice on all-online networking (reflection)")))),
-    Lesson("04-not-your-only-option", "Networking is not your only option", 25, "options",
+    Lesson("04-not-your-only-option", "Networking is not your only option", 30, "options",
            "options",
-           ("predict", "when-all-in", "evidence", "kinds", "hidden-jobs", "reflection"),
+           ("predict", "when-all-in", "evidence", "hidden-jobs", "ask-friends", "inverted-u",
+            "weak-ties-add-up", "reflection"),
            Exercise(30, _parts(
                "options",
                ("part-a-check", "putting every hour into referrals is fastest"),
@@ -105,8 +108,8 @@ LESSONS: tuple[Lesson, ...] = (
                ("part-e-answer", "when one channel really dominates (reflection)")))),
     Lesson("05-switching-strategies", "Switch strategies on evidence, not on a bad week", 30,
            "switching", "switching",
-           ("predict-silent-streak", "why-lose-shift-fails", "networking-week-3", "signals",
-            "reflection"),
+           ("predict-silent-streak", "one-silent-week", "fastest-rule", "networking-week-3",
+            "signals", "setbacks", "reflection"),
            Exercise(30, _parts(
                "switching",
                ("part-a-check", "sticking with one strategy is safe"),
@@ -121,6 +124,20 @@ LESSONS: tuple[Lesson, ...] = (
                Part("part-c-answer", "switching", "a six-week plan with reasons (written)"),
                Part("part-d-answer", "switching", "keep or move time on evidence (reflection)"),
            ))),
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A reference page in course/ that is not a lesson (no checks, no exercise)."""
+
+    id: str  # the notebook name in course/
+    title: str
+
+
+PAGES: tuple[Page, ...] = (
+    Page("glossary", "Words used in this course"),
+    Page("where-the-numbers-come-from", "Where the numbers come from"),
 )
 
 

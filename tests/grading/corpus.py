@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import csv
 import json
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,15 +78,18 @@ def source_notebook() -> nbformat.NotebookNode:
     return nb
 
 
-def make_repo(path: Path, timeout: int = 8) -> Path:
+def make_repo(path: Path) -> Path:
     """A course repo with solutions/ps1/ps1.ipynb and the real repo's nbgrader settings."""
     (path / "solutions" / ASSIGNMENT).mkdir(parents=True)
     nbformat.write(source_notebook(), path / "solutions" / ASSIGNMENT / NOTEBOOK)
-    config = (REPO / "nbgrader_config.py").read_text()
-    lines = [ln for ln in config.splitlines() if ".timeout" not in ln]
-    lines += [f"c.Execute.timeout = {timeout}", f"c.ExecutePreprocessor.timeout = {timeout}"]
-    (path / "nbgrader_config.py").write_text("\n".join(lines) + "\n")
+    shutil.copy(REPO / "nbgrader_config.py", path / "nbgrader_config.py")
     return path
+
+
+def set_cell_timeout(folder: Path, seconds: int) -> None:
+    """An instructor's own setting in a grading folder: a shorter cell time limit."""
+    with (folder / "nbgrader_config.py").open("a") as handle:
+        handle.write(f"c.Execute.timeout = {seconds}\nc.ExecutePreprocessor.timeout = {seconds}\n")
 
 
 def write_roster(path: Path, students: list[str]) -> Path:
@@ -134,6 +138,8 @@ class Kind:
     score: float
     raw: Callable[[Path], None] | None = None  # writes the submission folder itself
     flags: tuple[str, ...] = ()
+    detail: str = ""  # a phrase the detail column must contain
+    with_hooks: float | None = None  # the score the student's hooks obtained (graded again)
 
 
 def _delete(grade_id: str) -> Edit:
@@ -193,6 +199,12 @@ class Close(float):
         return True
 def mean(values):
     return Close(0.0)'''
+OBFUSCATED_CHEAT = '''import ast
+shell = globals()["get_" + "ipy" + "thon"]()
+class Strip(ast.NodeTransformer):
+    def visit_Assert(self, node):
+        return ast.copy_location(ast.Pass(), node)
+getattr(shell, "ast_" + "transformers").append(Strip())'''
 EXC_CHEAT = '''def swallow(shell, etype, evalue, tb, tb_offset=None):
     return None
 get_ipython().set_custom_exc((Exception,), swallow)'''
@@ -231,6 +243,30 @@ def kinds(outside: Path, folder: Path, port: int) -> list[Kind]:
         text = json.dumps(nbformat.v4.new_notebook())
         (target / NOTEBOOK).write_text(text[: len(text) // 2])
 
+    def word_document(target: Path) -> None:
+        (target / NOTEBOOK).write_bytes(b"PK\x03\x04" + b"\0" * 200)
+
+    def empty(target: Path) -> None:
+        pass
+
+    def edited(nb_edits: list[Edit], then: Callable[[Path], None]) -> Callable[[Path], None]:
+        def write(target: Path) -> None:
+            nb = release_notebook(folder)
+            for edit in nb_edits:
+                edit(nb)
+            nbformat.write(nb, target / NOTEBOOK)
+            then(target)
+        return write
+
+    def with_bom(target: Path) -> None:
+        (target / NOTEBOOK).write_bytes(b"\xef\xbb\xbf" + (target / NOTEBOOK).read_bytes())
+
+    def bad_timestamp(target: Path) -> None:
+        (target / "timestamp.txt").write_text("handed in on Friday, just before midnight\n")
+
+    def case_twin(target: Path) -> None:
+        nbformat.write(release_notebook(folder), target / NOTEBOOK.upper())
+
     return [
         Kind("correct", CORRECT, "ok", 5),
         Kind("correct_alt", [answer("mean", "import statistics\ndef mean(values):\n"
@@ -248,21 +284,39 @@ def kinds(outside: Path, folder: Path, port: int) -> list[Kind]:
         Kind("memory_hog", [answer("mean", "def mean(values):\n"
                                    "    hog = bytearray(6 * 1024 ** 3)\n"
                                    "    return sum(values) / len(values)"),
-                            answer("squares", GOOD_SQUARES)], "ok", 3),
+                            answer("squares", GOOD_SQUARES)], "ok", 3,
+             detail="the kernel ran out of memory"),
+        Kind("memory_kill", [answer("mean", GOOD_MEAN + "\nhog = []\nwhile True:\n"
+                                    "    hog.append(str(len(hog)) * 20)"),
+                             answer("squares", GOOD_SQUARES)], "crashed", 0,
+             detail="the kernel ran out of memory"),
         Kind("deleted_test", [_delete("test_mean"), answer("mean", WRONG_MEAN),
                               answer("squares", GOOD_SQUARES)], "tampered", 3),
         Kind("edited_test", [_edit_test("test_mean", "pass"), answer("mean", WRONG_MEAN),
                              answer("squares", GOOD_SQUARES)], "tampered", 3),
         Kind("flipped_metadata", [_flip("test_squares"), answer("mean", GOOD_MEAN),
                                   answer("squares", WRONG_SQUARES)], "tampered", 2),
-        Kind("invalid_json", [], "invalid", 0, raw=corrupt),
+        Kind("invalid_json", [], "invalid", 0, raw=corrupt, detail="not valid JSON"),
+        Kind("word_document", [], "invalid", 0, raw=word_document, detail="zip file"),
+        Kind("empty_folder", [], "missing", 0, raw=empty, detail="empty submission folder"),
+        Kind("with_bom", [], "ok", 5, raw=edited(CORRECT, with_bom), detail="byte-order mark"),
+        Kind("bad_timestamp", [], "ok", 5, raw=edited(CORRECT, bad_timestamp),
+             detail="timestamp.txt is unreadable"),
+        Kind("case_twin", [], "flagged", 5, raw=edited(CORRECT, case_twin),
+             flags=("two-versions",), detail="PS1.IPYNB"),
         Kind("wrong_name", CORRECT, "invalid", 0),
         Kind("ast_cheat", [_append(AST_CHEAT), answer("mean", WRONG_MEAN),
-                           answer("squares", WRONG_SQUARES)], "flagged", 5,
-             flags=("ipython-hook",)),
+                           answer("squares", WRONG_SQUARES)], "flagged", 0,
+             flags=("ipython-hook",), with_hooks=5),
         Kind("input_cheat", [_append(INPUT_CHEAT), answer("mean", WRONG_MEAN),
-                             answer("squares", WRONG_SQUARES)], "flagged", 5,
-             flags=("ipython-hook",)),
+                             answer("squares", WRONG_SQUARES)], "flagged", 0,
+             flags=("ipython-hook",), with_hooks=5),
+        Kind("obfuscated_cheat", [_append(OBFUSCATED_CHEAT), answer("mean", WRONG_MEAN),
+                                  answer("squares", WRONG_SQUARES)], "flagged", 0,
+             flags=("ipython-hook", "dynamic-code"), with_hooks=5),
+        Kind("honest_hook", [_append(AST_CHEAT), answer("mean", GOOD_MEAN),
+                             answer("squares", GOOD_SQUARES)], "flagged", 5,
+             flags=("ipython-hook",), with_hooks=5),
         Kind("eq_cheat", [answer("mean", EQ_CHEAT), answer("squares", "")], "flagged", 0,
              flags=("custom-eq",)),
         Kind("builtins_cheat", [answer("mean", BUILTINS_CHEAT),
@@ -270,7 +324,7 @@ def kinds(outside: Path, folder: Path, port: int) -> list[Kind]:
              flags=("builtins-patch",)),
         Kind("exc_cheat", [_append(EXC_CHEAT), answer("mean", WRONG_MEAN),
                            answer("squares", WRONG_SQUARES)], "flagged", 0,
-             flags=("ipython-hook",)),
+             flags=("ipython-hook",), with_hooks=0),
         Kind("env_sniff", [answer("mean", "import os\nprint('ENV:', os.environ.get("
                                   "'NBGRADER_EXECUTION'))\n" + GOOD_MEAN),
                            answer("squares", GOOD_SQUARES)], "flagged", 5,
@@ -294,6 +348,10 @@ def kinds(outside: Path, folder: Path, port: int) -> list[Kind]:
     ]
 
 
+def release_notebook(folder: Path) -> nbformat.NotebookNode:
+    return copy.deepcopy(nbformat.read(folder / "release" / ASSIGNMENT / NOTEBOOK, as_version=4))
+
+
 def write_submission(folder: Path, student: str, kind: Kind) -> Path:
     """submitted/<student>/ps1/ from the release notebook with ``kind``'s edits."""
     target = folder / "submitted" / student / ASSIGNMENT
@@ -301,7 +359,7 @@ def write_submission(folder: Path, student: str, kind: Kind) -> Path:
     if kind.raw:
         kind.raw(target)
         return target
-    nb = copy.deepcopy(nbformat.read(folder / "release" / ASSIGNMENT / NOTEBOOK, as_version=4))
+    nb = release_notebook(folder)
     for edit in kind.edits:
         edit(nb)
     name = "homework.ipynb" if kind.name == "wrong_name" else NOTEBOOK

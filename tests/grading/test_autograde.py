@@ -1,7 +1,9 @@
 """End-to-end: a class of good, broken and malicious submissions, graded in the sandbox.
 
 One module-scoped run grades the whole corpus (2 workers, 6 s cell timeout, 1 GiB memory);
-each test then checks one promise against it.
+each test then checks one promise against it. Every status, score, flag and detail of the
+corpus is checked, including the gaps an instructor hit: unreadable timestamps, empty folders,
+byte-order marks, case twins, memory kills and IPython hooks graded again past the hooks.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ def _hashes(folder):
 
 
 @pytest.fixture(scope="module")
-def graded(tmp_path_factory):
+def graded(tmp_path_factory, ps1_template):
     require_sandbox()
     base = tmp_path_factory.mktemp("class")
     listener = socket.socket()
@@ -36,7 +38,7 @@ def graded(tmp_path_factory):
     port = listener.getsockname()[1]
     folder_path = base / "grading"
     kinds = corpus.kinds(base / "outside", folder_path, port)
-    folder = make_folder(base, [k.name for k in kinds] + ["absent"])
+    folder = make_folder(ps1_template, base, [k.name for k in kinds] + ["absent"])
     (base / "victim.txt").write_text("original")
     for kind in kinds:
         corpus.write_submission(folder, kind.name, kind)
@@ -69,21 +71,26 @@ def test_corpus_is_big_enough():
 
 
 @pytest.mark.parametrize("name", KINDS)
-def test_each_kind_gets_its_status_and_score(graded, name):
+def test_each_kind_gets_its_status_score_and_detail(graded, name):
     kind = graded["kinds"][name]
     row = graded["rows"][name]
-    assert (row["status"], float(row["score"])) == (kind.status, kind.score), row
+    scored = kind.status in ("ok", "timeout", "tampered", "flagged")
+    assert row["status"] == kind.status, row
+    assert row["score"] == (f"{kind.score:g}" if scored else ""), row  # never a silent 0
     assert float(row["max_score"]) == corpus.MAX_SCORE
     assert set(kind.flags) <= set(row["flags"].split(";")), row
+    assert kind.detail in row["detail"], row
+    hooked = "" if kind.with_hooks is None else f"{kind.with_hooks:g}"
+    assert row["score_with_hooks"] == hooked, row
 
 
 def test_run_succeeds_and_reports_everyone(graded):
     assert graded["rc"] == 0
     assert set(graded["rows"]) == set(graded["kinds"]) | {"absent"}
     assert graded["rows"]["absent"]["status"] == "missing"
-    assert float(graded["rows"]["absent"]["score"]) == 0
+    assert graded["rows"]["absent"]["score"] == ""
     summary = (graded["folder"] / "reports" / A / "summary.txt").read_text()
-    assert "missing=1" in summary and "WITHOUT a sandbox" not in summary
+    assert "missing=2" in summary and "WITHOUT a sandbox" not in summary  # absent, empty
 
 
 def test_sandbox_hid_every_secret_file(graded):

@@ -34,16 +34,17 @@ def _kernels_of(marker: str) -> list[int]:
     return found
 
 
-def _class(base: Path, names: list[str]) -> Path:
-    folder = make_folder(base, names)
+def _class(template: Path, base: Path, names: list[str]) -> Path:
+    folder = make_folder(template, base, names)
     kinds = {k.name: k for k in corpus.kinds(base / "outside", folder, 9)}
     for name in names:
         corpus.write_submission(folder, name, kinds[name.split("_")[0]])
     return folder
 
 
-def test_refuses_without_a_sandbox_then_grades_when_told(tmp_path, monkeypatch, capsys):
-    folder = _class(tmp_path, ["correct"])
+def test_refuses_without_a_sandbox_then_grades_when_told(tmp_path, monkeypatch, capsys,
+                                                        ps1_template):
+    folder = _class(ps1_template, tmp_path, ["correct"])
     monkeypatch.setenv("NETNOT_BWRAP", str(tmp_path / "no-such-bwrap"))
     assert cli.main(["autograde", A, "--folder", str(folder), "--quiet"]) == 2
     err = capsys.readouterr().err
@@ -59,23 +60,52 @@ def test_refuses_without_a_sandbox_then_grades_when_told(tmp_path, monkeypatch, 
     assert (row["status"], float(row["score"])) == ("ok", 5.0)
 
 
-def test_interrupted_run_resumes_without_regrading(tmp_path):
-    require_sandbox()
-    names = [f"correct_{i}" for i in range(1, 9)]  # enough that Ctrl-C lands mid-run
-    folder = _class(tmp_path, names)
-    results = folder / ".netnot" / "results" / A
+def _start(folder: Path, jobs: str = "1") -> tuple[subprocess.Popen, list[str], dict]:
+    """netnot-grade autograde in a process of its own (the test's TMPDIR)."""
     env = dict(os.environ, PYTHONPATH=SRC + os.pathsep + os.environ.get("PYTHONPATH", ""))
     args = [sys.executable, "-m", "netnot.grading.cli", "autograde", A, "--folder", str(folder),
-            "--jobs", "1", "--quiet"]
-    run = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            "--jobs", jobs, "--quiet"]
+    return subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True), args, env
+
+
+def _wait_for_a_result(folder: Path, pattern: str = "*.json") -> None:
+    results = folder / ".netnot" / "results" / A
     deadline = time.monotonic() + 120
-    while not list(results.glob("correct_*.json")) and time.monotonic() < deadline:
+    while not list(results.glob(pattern)) and time.monotonic() < deadline:
         time.sleep(0.2)
+
+
+def test_sigterm_stops_cleanly_and_leaves_no_copies(tmp_path, ps1_template, private_tmp):
+    """`timeout`, `kill` and batch schedulers send SIGTERM: no student's notebook may stay
+    behind in the temp folder, and no kernel may run on."""
+    require_sandbox()
+    names = ["correct", "infinite", "correct_alt"]
+    folder = _class(ps1_template, tmp_path, names)
+    run, _, _ = _start(folder, jobs="2")
+    _wait_for_a_result(folder)
+    time.sleep(0.5)  # the next student is being graded now
+    run.send_signal(signal.SIGTERM)
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 143, err
+    assert "stopped (SIGTERM)" in err
+    assert list(private_tmp.iterdir()) == []  # no working copy of any submission
+    assert _kernels_of(str(private_tmp)) == []
+
+
+def test_interrupted_run_resumes_without_regrading(tmp_path, ps1_template, private_tmp):
+    require_sandbox()
+    names = [f"correct_{i}" for i in range(1, 9)]  # enough that Ctrl-C lands mid-run
+    folder = _class(ps1_template, tmp_path, names)
+    results = folder / ".netnot" / "results" / A
+    run, args, env = _start(folder)
+    _wait_for_a_result(folder, "correct_*.json")
     run.send_signal(signal.SIGINT)  # like Ctrl-C
     run.communicate(timeout=60)
     first = {p.name: p.read_text() for p in results.glob("correct_*.json")}
     assert 1 <= len(first) < len(names)
     assert not (folder / "reports" / A / "status.csv").exists()
+    assert list(private_tmp.iterdir()) == []
 
     again = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
@@ -88,9 +118,9 @@ def test_interrupted_run_resumes_without_regrading(tmp_path):
     assert all(r["fingerprint"] for r in regraded)
 
 
-def test_a_student_over_the_whole_time_limit_is_stopped(tmp_path):
+def test_a_student_over_the_whole_time_limit_is_stopped(tmp_path, ps1_template, private_tmp):
     require_sandbox()
-    folder = _class(tmp_path, ["infinite", "correct"])
+    folder = _class(ps1_template, tmp_path, ["infinite", "correct"])
     assert cli.main(["autograde", A, "--folder", str(folder), "--quiet",
                      "--student-timeout", "4"]) == 0
     rows = read_status(folder)
@@ -99,7 +129,7 @@ def test_a_student_over_the_whole_time_limit_is_stopped(tmp_path):
     assert float(rows["infinite"]["score"]) == 0
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:  # the student's kernel dies with its worker
-        leftovers = _kernels_of("autograded/infinite/ps1")
+        leftovers = _kernels_of(str(private_tmp))
         if not leftovers:
             break
         time.sleep(0.2)

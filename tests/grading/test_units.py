@@ -12,8 +12,11 @@ import nbformat
 import pytest
 from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
+from traitlets.config import Config
 
-from netnot.grading import cli, folder, sandbox, scan, status, tamper, worker
+from netnot.grading import cli, folder, hook_free, sandbox, scan, status, tamper, worker
+from netnot.grading.course_settings import apply_course_settings
+from netnot.grading.progress_bar import ProgressBar
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,6 +37,9 @@ ROOT = Path(__file__).resolve().parents[2]
     ("!ls ..", "env-sniff"),
     ("exec('print(1)')", "dynamic-code"),
     ("f = getattr(__builtins__, 'print')", "builtins-patch"),
+    (corpus.OBFUSCATED_CHEAT, "dynamic-code"),
+    (corpus.OBFUSCATED_CHEAT, "ipython-hook"),  # built at run time, still a hook
+    ("hook = getattr(object(), 'ast_' + 'transformers', None)", "ipython-hook"),
 ])
 def test_scan_flags_each_trick(code, flag):
     assert flag in scan.scan_cells([code])
@@ -99,15 +105,33 @@ def test_student_code_skips_locked_cells():
 
 # ---- grading folder ---------------------------------------------------------------------------
 
-def test_init_copies_solutions_and_grading_settings(tmp_path):
-    repo = corpus.make_repo(tmp_path / "repo", timeout=7)
-    made = folder.init(tmp_path / "grading", repo)
-    assert (made.root / "source" / "ps1" / "ps1.ipynb").exists()
+def test_init_copies_solutions_and_the_course_settings_are_the_repos(tmp_path):
+    made = folder.init(tmp_path / "grading", ROOT, ["02-not-a-quick-fix"])
+    assert (made.root / "source" / "02-not-a-quick-fix" / "02-not-a-quick-fix.ipynb").exists()
+    grading = made.config()
+    repo = folder.GradingFolder(ROOT).config()  # the repository's own nbgrader_config.py
+    declared = apply_course_settings(Config())
+    assert declared.OverwriteCells.add_missing_cells is True  # what the course relies on
+    for section, values in declared.items():  # plain nbgrader reads the same in both folders
+        for key, value in values.items():
+            assert grading[section][key] == repo[section][key] == value, (section, key)
+
+
+def test_init_again_keeps_the_late_penalty_and_own_settings(tmp_path):
+    """Running init after duedate used to rewrite nbgrader_config.py and drop the penalty."""
+    from netnot.grading.late import set_due
+
+    made = folder.init(tmp_path / "grading", ROOT, ["02-not-a-quick-fix"])
+    with made.gradebook():
+        pass  # a gradebook, as generate_assignment would make
+    set_due(made, "02-not-a-quick-fix", "2025-03-14 17:00", 2)
+    corpus.set_cell_timeout(made.root, 11)
+    folder.init(tmp_path / "grading", ROOT, ["02-not-a-quick-fix"])
     config = made.config()
-    assert config.Execute.timeout == 7
-    assert config.OverwriteCells.add_missing_cells is True
-    assert config.IgnorePattern.enabled is True
-    assert config.LimitOutput.max_lines > 0
+    assert config.SubMarksPerHour.points_per_hour == 2.0
+    assert config.AssignLatePenalties.plugin_class.endswith("late.SubMarksPerHour")
+    assert config.Execute.timeout == 11
+    assert made.config_file.read_text().count("BEGIN netnot folder") == 1
 
 
 def test_init_refuses_a_folder_inside_the_repo(tmp_path):
@@ -129,9 +153,90 @@ def test_roster_needs_its_columns_and_ids(tmp_path):
     assert [r["id"] for r in folder.read_roster(good)] == ["s1", "s2"]
 
 
-def test_cli_says_what_to_run_first(tmp_path, capsys):
-    assert cli.main(["autograde", "ps1", "--folder", str(tmp_path)]) == 1
-    assert "netnot-grade init" in capsys.readouterr().err
+FOLDER_VERBS = {
+    "db": ["db", "student", "import", "roster.csv"], "generate_assignment": ["ps1"],
+    "duedate": ["ps1", "2025-01-11 09:15"], "release": ["ps1", "--exchange", "x"],
+    "collect": ["ps1", "--exchange", "x"], "zip_collect": ["ps1", "d.zip"], "autograde": ["ps1"],
+    "manual_grade": ["ps1", "s", "q", "1"], "generate_feedback": ["ps1"],
+    "zip_feedback": ["ps1"], "export": ["ps1"], "report": ["ps1"]}
+
+
+def test_every_verb_is_in_the_test_of_friendly_errors():
+    assert set(FOLDER_VERBS) == {name for name, verb in cli.VERBS.items() if verb[3]}
+
+
+@pytest.mark.parametrize("verb", sorted(FOLDER_VERBS))
+def test_every_verb_says_what_to_run_first_without_a_traceback(tmp_path, capsys, verb):
+    args = FOLDER_VERBS[verb] if verb == "db" else [verb, *FOLDER_VERBS[verb]]
+    assert cli.main([*args, "--folder", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "netnot-grade init" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [["export", "ps1"], ["report", "ps1"], ["zip_feedback", "ps1",
+                                                                         "--lms", "blackboard"]])
+def test_a_step_run_too_early_is_one_line(ps1_template, capsys, args):
+    assert cli.main([*args, "--folder", str(ps1_template)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_importing_the_package_changes_nothing(tmp_path):
+    """No import-time side effects: PATH, sys.modules and the working folder stay as they are."""
+    code = ("import os, sys, pkgutil, importlib, netnot.grading as g\n"
+            "path, cwd = os.environ['PATH'], os.getcwd()\n"
+            "for m in pkgutil.iter_modules(g.__path__):\n"
+            "    importlib.import_module('netnot.grading.' + m.name)\n"
+            "os.chdir('/')\n"
+            "from netnot.grading import sandbox\n"
+            "assert os.environ['PATH'] == path, 'PATH changed'\n"
+            "assert sys.modules.get('rfc3987_syntax', 1) is not None, 'a module was planted'\n"
+            "assert not hasattr(sandbox, 'START_DIR'), 'the start folder was frozen'\n")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+def test_start_up_sets_up_the_process(monkeypatch):
+    import sys
+
+    from netnot.grading import startup
+
+    monkeypatch.delitem(sys.modules, "rfc3987_syntax", raising=False)
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    startup.prepare_process()
+    assert sys.modules["rfc3987_syntax"] is None
+    assert str(Path(sys.executable).parent) in __import__("os").environ["PATH"]
+
+
+def test_statuses_verb_prints_the_table(capsys):
+    assert cli.main(["statuses"]) == 0
+    assert capsys.readouterr().out.strip() == status.markdown_table()
+
+
+@pytest.mark.parametrize("doc", ["docs/grading.md", "docs/instructors.md"])
+def test_the_docs_status_tables_are_made_from_the_one_table(doc):
+    assert status.markdown_table() in (ROOT / doc).read_text()
+
+
+def test_progress_bar_counts_every_student_and_stays_short_without_a_terminal():
+    import io
+
+    stream = io.StringIO()
+    bar = ProgressBar(stream=stream)
+    known = [status.Result(f"m{i}", "missing") for i in range(3)]
+    bar.start_run(40, known)
+    for i in range(37):
+        bar.update(status.Result(f"s{i}", "ok"))
+    bar.done()
+    lines = stream.getvalue().splitlines()
+    assert lines[-1].split()[1] == "40/40" and "missing=3" in lines[-1] and "ok=37" in lines[-1]
+    assert len(lines) <= 11  # a line per tenth of the class, not one per student
 
 
 def test_cli_refuses_nonsense_numbers(capsys):
@@ -144,7 +249,7 @@ def test_cli_refuses_nonsense_numbers(capsys):
 def test_console_script_is_declared():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     assert project["project"]["scripts"]["netnot-grade"] == "netnot.grading.cli:main"
-    assert {"init", "db", "generate_assignment", "autograde"} <= set(cli.VERBS)
+    assert {"init", "db", "generate_assignment", "autograde", "zip_feedback"} <= set(cli.VERBS)
 
 
 # ---- sandbox ----------------------------------------------------------------------------------
@@ -205,14 +310,36 @@ def test_status_precedence():
     assert status.decide(["deleted test cell x"], ["ipython-hook"], False) == "tampered"
     assert status.decide([], ["ipython-hook"], False) == "flagged"
     assert status.decide([], [], False) == "ok"
-    assert set(status.MEANING) == set(status.STATUSES)
+    assert list(status.STATUSES) == ["missing", "invalid", "crashed", "timeout", "tampered",
+                                     "flagged", "ok"]
+    assert all(s.meaning and s.todo for s in status.STATUSES.values())
 
 
-def test_status_csv_has_the_promised_columns(tmp_path):
-    rows = [status.Result("b", "ok", 5, 5), status.Result("a", "missing", 0, 5, detail="none")]
+def test_status_csv_keeps_the_automatic_and_the_manual_part_apart(tmp_path):
+    """A perfect autograde of a 7 + 3 point exercise reads 7/7 with 3 points left to a person,
+    not 7/10; an unscored status has no score at all."""
+    rows = [status.Result("b", "ok", 7, 7, manual_points=3, needs_manual=True),
+            status.Result("a", "missing", 0, 7, manual_points=3, detail="none")]
     status.write_csv(rows, tmp_path / "status.csv")
     with (tmp_path / "status.csv").open() as handle:
         reader = csv.DictReader(handle)
         assert tuple(reader.fieldnames) == (
-            "student_id", "status", "score", "max_score", "needs_manual", "flags", "detail")
-        assert [r["student_id"] for r in reader] == ["a", "b"]
+            "student_id", "status", "score", "max_score", "manual_points", "needs_manual",
+            "score_with_hooks", "flags", "detail")
+        found = list(reader)
+    assert [r["student_id"] for r in found] == ["a", "b"]
+    assert (found[1]["score"], found[1]["max_score"], found[1]["manual_points"]) == ("7", "7", "3")
+    assert found[0]["score"] == ""
+
+
+def test_hook_free_wrapper_hides_the_test_text_and_needs_the_token():
+    source = "assert squares(0) == []  # hidden"
+    wrapped = hook_free.wrap(source, "tok")
+    assert "assert" not in wrapped and "squares" not in wrapped
+    ok = [nbformat.v4.new_output("stream", name="stdout", text="hello\ntok PASS\n")]
+    assert hook_free.verdict(ok, "tok") == ([nbformat.v4.new_output(
+        "stream", name="stdout", text="hello\n")], None)
+    bad = [nbformat.v4.new_output("stream", name="stdout", text="tok FAIL AssertionError \n")]
+    assert hook_free.verdict(bad, "tok")[1] == "AssertionError"
+    silent = [nbformat.v4.new_output("stream", name="stdout", text="PASS\n")]  # no token
+    assert "did not report back" in hook_free.verdict(silent, "tok")[1]

@@ -1,8 +1,9 @@
-"""A fake class of 30 for the instructor tests: who submits how, and what they wrote.
+"""A fake class of 31 for the instructor tests: who submits how, and what they wrote.
 
-14 students use nbgrader's exchange (ex01-ex14), 9 are in a Canvas download (Canvas user ids
+15 students use nbgrader's exchange (ex01-ex15), 9 are in a Canvas download (Canvas user ids
 1001-1009) and 7 in a Moodle download (participant ids 5001-5007, mapped to md01-md07). Four of
-them submit nothing. Answers: correct, partial, late, timing out, crashing, not a notebook.
+them submit nothing. Answers: correct, partial, late, timing out, crashing, not a notebook, and
+one (ex15) that types the hidden-tests marker into its answers.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ REFLECTION = ("Start before you need it: in my runs the median wait for a first 
               "The weekly chances in the model are assumptions.")
 
 
+MARKER_REFLECTION = REFLECTION + " I wrote ### BEGIN HIDDEN TESTS here to see what happens."
+
+
 @dataclass(frozen=True)
 class Student:
     id: str
@@ -39,7 +43,8 @@ def _class() -> list[Student]:
     people = [Student(f"ex{n:02d}", "exchange", "correct") for n in range(1, 9)]
     people += [Student("ex09", "exchange", "partial"), Student("ex10", "exchange", "partial"),
                Student("ex11", "exchange", "timeout"), Student("ex12", "exchange", "crash"),
-               Student("ex13", "exchange", "missing"), Student("ex14", "exchange", "missing")]
+               Student("ex13", "exchange", "missing"), Student("ex14", "exchange", "missing"),
+               Student("ex15", "exchange", "marker")]
     people += [Student(str(n), "canvas", "correct", lms_id=str(n)) for n in range(1001, 1005)]
     people += [Student("1005", "canvas", "correct", 15, "1005"),
                Student("1006", "canvas", "partial", lms_id="1006"),
@@ -94,6 +99,9 @@ def answers(kind: str) -> dict[str, str]:
         return {**code, "part-a-answer": "import os\nos._exit(1)", "part-d-answer": REFLECTION}
     if kind == "blank-reflection":
         return code
+    if kind == "marker":  # the hidden-tests marker, typed by a student, in code and in text
+        return {**code, "part-a-answer": "# ### BEGIN HIDDEN TESTS (is this where they hide?)\n"
+                + code["part-a-answer"], "part-d-answer": MARKER_REFLECTION}
     return {**code, "part-d-answer": REFLECTION}
 
 
@@ -174,3 +182,24 @@ def id_map_csv(path: Path) -> Path:
 
 def visible_text(page: str) -> str:
     return re.sub(r"<[^>]+>", "", page)
+
+
+def canvas_reupload_ids(name: str) -> tuple[str, str]:
+    """What Canvas's Re-upload submissions reads from a file name: the first two all-digit
+    parts between underscores are the user id and the attachment id."""
+    digits = [part for part in name.split("_") if re.fullmatch(r"\d+", part)]
+    return digits[0], digits[1]
+
+
+def moodle_feedback_target(path: str) -> tuple[str, str, str, str]:
+    """What Moodle's feedback-zip import reads from a path: the first part that splits on
+    ``_`` into at least four pieces with a numeric second piece gives the participant id and
+    the plugin (type, name); the rest of the path is the file name."""
+    parts = path.split("/")
+    while parts:
+        info = parts.pop(0).split("_", 4)
+        if len(info) < 4 or not info[1].isdigit():
+            continue
+        info += [""] * (5 - len(info))
+        return info[1], info[2], info[3], "/".join([info[4], *parts]).lstrip("/")
+    raise AssertionError(f"Moodle would ignore {path}")

@@ -1,9 +1,9 @@
-"""The instructor guide, end to end, on a fake class of 30 (docs/instructors.md).
+"""The instructor guide, end to end, on a fake class of 31 (docs/instructors.md).
 
 One module-scoped run does what the guide says: init, roster, generate, due date, release to
 nbgrader's exchange, students fetch and submit, collect, zip_collect of a Canvas and a Moodle
-download, autograde (sandboxed, 2 workers), manual grades, feedback, export, report. Each test
-then checks one promise against that run.
+download, autograde (sandboxed, 2 workers), manual grades, feedback (and its LMS zips),
+export, report. Each test then checks one promise against that run.
 """
 
 from __future__ import annotations
@@ -11,34 +11,40 @@ from __future__ import annotations
 import csv
 import re
 import shutil
+import zipfile
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from classroom import (
     ASSIGNMENT,
     CLASS,
+    MARKER_REFLECTION,
     NOTEBOOK,
     REFLECTION,
     ROOT,
     Student,
+    canvas_name,
+    canvas_reupload_ids,
     fill,
     id_map_csv,
     lms_zips,
+    moodle_feedback_target,
     times_csv,
     write_roster,
 )
 
-from netnot.grading import cli, collect, manual
+from netnot.grading import cli, exchange, manual
 from netnot.grading.feedback import HIDDEN_FAILED, hidden_lines, leaks
+from netnot.grading.folder import GradingFolder
 
 pytestmark = pytest.mark.slow
 A = ASSIGNMENT
 BY_ID = {s.id: s for s in CLASS}
-EXPECTED_STATUS = {"correct": "ok", "partial": "ok", "blank-reflection": "ok",
+EXPECTED_STATUS = {"correct": "ok", "partial": "ok", "blank-reflection": "ok", "marker": "ok",
                    "timeout": "timeout", "crash": "crashed", "invalid": "invalid",
                    "missing": "missing"}
-MANUAL = {"correct": 3, "partial": 1, "timeout": 2}  # points for the reflection
-AUTO = {"correct": 7, "partial": 2, "timeout": 5, "blank-reflection": 7}
+MANUAL = {"correct": 3, "partial": 1, "timeout": 2, "marker": 3}  # points for the reflection
+AUTO = {"correct": 7, "partial": 2, "timeout": 5, "blank-reflection": 7, "marker": 7}
 UNGRADED = "md01"  # this reflection is left for the formgrader: not final
 
 
@@ -51,7 +57,7 @@ def course(tmp_path_factory):
     if shutil.which("bwrap") is None:
         pytest.skip("bubblewrap is not installed (CI installs Debian 'bubblewrap')")
     base = tmp_path_factory.mktemp("class30")
-    folder, exchange = base / "grading", base / "exchange"
+    folder, inbox = base / "grading", base / "exchange"
     due = (datetime.now(UTC) + timedelta(days=1)).replace(second=0, microsecond=0)
     f = ["--folder", str(folder)]
     run("init", str(folder), "--repo", str(ROOT))
@@ -60,25 +66,26 @@ def course(tmp_path_factory):
     run("db", "student", "import", str(write_roster(base / "roster.csv")), *f)
     run("generate_assignment", A, *f)
     run("duedate", A, due.strftime("%Y-%m-%d %H:%M"), "--points-per-hour", "1", *f)
-    run("release", A, "--exchange", str(exchange), *f)
+    run("release", A, "--exchange", str(inbox), *f)
     course_id = "networking-is-not"
     for s in [s for s in CLASS if s.route == "exchange" and s.kind != "missing"] + [
             Student("zz99", "exchange", "correct")]:
         home = base / "homes" / s.id
-        fetched = collect.fetch(exchange, course_id, A, home)
+        fetched = exchange.fetch(inbox, course_id, A, home)
         fill(fetched / NOTEBOOK, s.kind, fetched / NOTEBOOK)
-        collect.submit(exchange, course_id, A, home, s.id)
-    run("collect", A, "--exchange", str(exchange), *f)
+        exchange.submit(inbox, course_id, A, home, s.id)
+    run("collect", A, "--exchange", str(inbox), *f)
     canvas, moodle, planted = lms_zips(base, folder / "release" / A / NOTEBOOK)
     run("zip_collect", A, str(canvas), str(moodle), "--lms", "moodle,canvas",
         "--id-map", str(id_map_csv(base / "ids.csv")),
         "--times", str(times_csv(base / "times.csv", due)), *f)
     run("autograde", A, "--jobs", "2", "--quiet", *f)
-    for student, grade_id in manual.pending(folder, A):
+    for student, grade_id in manual.pending(GradingFolder(folder), A):
         if student != UNGRADED and BY_ID[student].kind in MANUAL:
             run("manual_grade", A, student, grade_id, str(MANUAL[BY_ID[student].kind]),
                 "--comment", "Thanks: clear advice.", *f)
     feedback_rc = cli.main(["generate_feedback", A, *f])
+    run("zip_feedback", A, *f)
     run("export", A, "--title", "Exercise 02", "--canvas-id", "4321", *f)
     run("report", A, *f)
     return {"folder": folder, "base": base, "planted": planted, "feedback_rc": feedback_rc,
@@ -95,6 +102,7 @@ def test_every_student_has_the_expected_status(course):
     assert set(rows) == {s.id for s in CLASS}, "unknown students must not be collected"
     for s in CLASS:
         assert rows[s.id]["status"] == EXPECTED_STATUS[s.kind], s
+    assert "refused at collection" in rows["1007"]["comment"]  # not "nothing was submitted"
 
 
 def test_exported_grades_and_late_penalties(course):
@@ -136,7 +144,10 @@ def test_lms_files_follow_their_conventions(course):
 def test_unsafe_and_unknown_zip_entries_were_refused_and_reported(course):
     refused = {r["entry"]: r["outcome"] for r in table(course, "collect.csv")
                if r["outcome"].startswith("refused")}
-    assert set(refused) == set(course["planted"])
+    broken = canvas_name(BY_ID["1007"])  # not a notebook: refused at collection, not graded
+    assert set(refused) == set(course["planted"]) | {broken}
+    assert "not valid JSON" in refused[broken]
+    assert not (course["folder"] / "submitted" / "1007").exists()
     assert "unknown student" in refused[course["planted"][2]]
     assert "symbolic link" in refused[course["planted"][3]]
     assert not (course["folder"] / "submitted" / "9999").exists()
@@ -146,7 +157,7 @@ def test_unsafe_and_unknown_zip_entries_were_refused_and_reported(course):
 
 def test_no_hidden_test_line_in_any_feedback_page(course):
     folder = course["folder"]
-    hidden = hidden_lines(folder, A)
+    hidden = hidden_lines(GradingFolder(folder), A)
     assert len(hidden) >= 5
     pages = sorted((folder / "feedback").rglob("*.html"))
     graded = [s for s in CLASS if s.kind in AUTO]
@@ -154,6 +165,9 @@ def test_no_hidden_test_line_in_any_feedback_page(course):
     assert {p.parent.parent.name for p in pages} == {s.id for s in graded}
     for page in pages:
         assert leaks(page.read_text(encoding="utf-8"), hidden) == [], page
+    marker = (folder / "feedback" / "ex15" / A / f"{A}.html").read_text(encoding="utf-8")
+    assert MARKER_REFLECTION.split("###")[0][:40] in marker  # the student's own text is shown
+    assert "HIDDEN TESTS here to see what happens" in marker.replace("\u00a0", " ")
     partial = (folder / "feedback" / "ex09" / A / f"{A}.html").read_text(encoding="utf-8")
     assert HIDDEN_FAILED.split(":")[0] in partial
     assert REFLECTION[:40] in (folder / "feedback" / "ex01" / A / f"{A}.html").read_text()
@@ -170,3 +184,24 @@ def test_report_has_every_question_every_status_and_alt_text(course):
     assert page.index("id='summary'") < page.index("<img")
     assert f"<tr><td>{UNGRADED}</td><td>part-d-answer</td></tr>" in page
     assert "struggled most with" in page
+
+
+def test_feedback_zips_hold_every_lms_students_page_under_the_lms_name(course):
+    """Canvas re-upload: the download's file name (user id, attachment id); Moodle feedback
+    upload: a folder per participant. Read back and parsed as each LMS parses them."""
+    reports = course["folder"] / "reports" / A
+    graded = {s.id for s in CLASS if s.kind in AUTO}
+    with zipfile.ZipFile(reports / "feedback-canvas.zip") as archive:
+        ids = {canvas_reupload_ids(name)[0]: name for name in archive.namelist()}
+    canvas = {s for s in CLASS if s.route == "canvas" and s.id in graded}
+    assert set(ids) == {s.lms_id for s in canvas}
+    for s in canvas:
+        assert ids[s.lms_id] == canvas_name(s).removesuffix(".ipynb") + ".html"
+    with zipfile.ZipFile(reports / "feedback-moodle.zip") as archive:
+        targets = {moodle_feedback_target(n)[0]: moodle_feedback_target(n)
+                   for n in archive.namelist()}
+        first = archive.read(archive.namelist()[0]).decode("utf-8")
+    moodle = {s for s in CLASS if s.route == "moodle" and s.id in graded}
+    assert set(targets) == {s.lms_id for s in moodle}
+    assert all(t[1:] == ("assignfeedback", "file", f"{A}.html") for t in targets.values())
+    assert "<html" in first.lower()

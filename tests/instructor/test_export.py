@@ -8,7 +8,6 @@ from datetime import datetime
 import pytest
 from classroom import ASSIGNMENT
 
-from netnot.grading import classfolder
 from netnot.grading.export import export, rows
 
 STATUSES = {"s-ok": "ok", "s-late": "ok", "s-timeout": "timeout", "s-flagged": "flagged",
@@ -21,7 +20,7 @@ AUTO = {"s-ok": 7, "s-late": 7, "s-timeout": 5, "s-flagged": 7, "s-tampered": 3}
 def graded(small_folder):
     """A gradebook with one 10-point cell and a status.csv covering every status."""
     due = datetime(2025, 1, 11, 9, 15)
-    with classfolder.gradebook(small_folder) as gb:
+    with small_folder.gradebook() as gb:
         gb.update_or_create_assignment(ASSIGNMENT, duedate=due)
         gb.add_notebook(ASSIGNMENT, ASSIGNMENT)
         gb.add_grade_cell("q1", ASSIGNMENT, ASSIGNMENT, max_score=10, cell_type="code")
@@ -37,14 +36,14 @@ def graded(small_folder):
         crashed = gb.add_submission(ASSIGNMENT, "s-crashed", timestamp=due)
         crashed.notebooks[0].grades[0].auto_score = 0  # whatever nbgrader left behind
         gb.db.commit()
-    report = small_folder / "reports" / ASSIGNMENT
-    report.mkdir(parents=True)
+    report = small_folder.reports(ASSIGNMENT)
     with (report / "status.csv").open("w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["student_id", "status", "score", "max_score", "needs_manual", "flags",
-                         "detail"])
+        writer.writerow(["student_id", "status", "score", "max_score", "manual_points",
+                         "needs_manual", "score_with_hooks", "flags", "detail"])
         for student, status in STATUSES.items():
-            writer.writerow([student, status, "0", "10", "no", "", f"detail of {student}"])
+            writer.writerow([student, status, "0", "10", "0", "no", "", "",
+                             f"detail of {student}"])
     return small_folder
 
 

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 import nbformat
+from nbgrader.preprocessors import ClearHiddenTests
+from traitlets.config import Config
 
-from netnot.grading.feedback import HIDDEN_FAILED, HideTestOutputs, failing_line, leaks
+from netnot.grading.feedback import (
+    HIDDEN_FAILED,
+    HideTestOutputs,
+    Markers,
+    ProtectStudentText,
+    failing_line,
+    feedback_config,
+    leaks,
+    split_hidden,
+)
+from netnot.grading.status import plural
 
 SOURCE = ("assert type(x) is int, 'x should be an int'\n"
           "### BEGIN HIDDEN TESTS\n"
@@ -58,3 +70,38 @@ def test_timeout_says_so_without_details():
     cell = run(make_cell(3, "CellTimeoutError", "A cell timed out while it was being executed"))
     assert cell.outputs[0].text.startswith("This check ran past the time limit")
     assert "secret" not in str(cell.outputs)
+
+
+def test_a_student_typing_the_marker_does_not_stop_feedback():
+    """nbgrader's ClearHiddenTests raised on an answer holding the marker, for the whole class."""
+    answer = nbformat.v4.new_code_cell("# ### BEGIN HIDDEN TESTS is where they hide\nx = 1")
+    answer.metadata.nbgrader = {"grade": False, "solution": True, "grade_id": "a"}
+    text = nbformat.v4.new_markdown_cell("I typed ### BEGIN HIDDEN TESTS and END HIDDEN TESTS")
+    text.metadata.nbgrader = {"grade": True, "solution": True, "grade_id": "r", "points": 3}
+    test = nbformat.v4.new_code_cell(SOURCE)
+    test.metadata.nbgrader = {"grade": True, "solution": False, "grade_id": "t", "points": 1}
+    nb = nbformat.v4.new_notebook(cells=[answer, text, test])
+    for cell in nb.cells:
+        ProtectStudentText().preprocess_cell(cell, {}, 0)
+    nb, _ = ClearHiddenTests().preprocess(nb, {})  # raised RuntimeError before
+    assert "is where they hide" in nb.cells[0].source and "x = 1" in nb.cells[0].source
+    assert "and END HIDDEN" in nb.cells[1].source.replace("\u00a0", " ")
+    assert "secret_value_42" not in nb.cells[2].source  # the real hidden tests still go
+
+
+def test_markers_come_from_the_config():
+    config = Config()
+    config.ClearHiddenTests.begin_test_delimeter = "BEGIN SECRET"
+    config.ClearHiddenTests.end_test_delimeter = "END SECRET"
+    markers = Markers.of(config)
+    assert markers == Markers("BEGIN SECRET", "END SECRET")
+    assert split_hidden("a\n# BEGIN SECRET\nb\n# END SECRET\nc", markers) == (["b"], [3])
+    assert Markers.of(Config()) == Markers("BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+    cfg = feedback_config(markers)
+    assert cfg.HideTestOutputs.begin_test_delimeter == "BEGIN SECRET"
+    assert cfg.ProtectStudentText.end_test_delimeter == "END SECRET"
+
+
+def test_counts_are_said_in_words():
+    assert plural(1, "feedback page") == "1 feedback page"
+    assert plural(2, "feedback page") == "2 feedback pages"

@@ -8,8 +8,7 @@ import nbformat
 import pytest
 from classroom import ASSIGNMENT, ROOT
 
-from netnot.grading import classfolder, topics
-from netnot.grading.folder import load_config
+from netnot import course
 from netnot.grading.late import SubMarksPerHour, penalty, set_due
 
 
@@ -27,13 +26,13 @@ def test_every_graded_cell_of_every_assignment_has_a_topic():
     cells = graded_cells()
     assert cells, "no graded cells found in solutions/"
     for assignment, grade_id in cells:
-        check = topics.check_for(assignment, grade_id)
-        assert check.myth in topics.TOPICS and check.belief
+        check = course.graded_part(assignment, grade_id)
+        assert check.myth in course.MYTHS and check.belief
 
 
 def test_unknown_cell_names_the_table():
     with pytest.raises(KeyError, match="netnot.course"):
-        topics.check_for(ASSIGNMENT, "no-such-cell")
+        course.graded_part(ASSIGNMENT, "no-such-cell")
 
 
 @pytest.mark.parametrize("seconds, expected", [(0, 0), (1, 2), (60 * 15, 2), (3600, 2),
@@ -51,10 +50,10 @@ def test_plugin_leaves_on_time_alone():
 def test_set_due_writes_gradebook_and_config_once(small_folder):
     set_due(small_folder, ASSIGNMENT, "2025-07-01 17:30", 1, "Europe/Berlin")
     set_due(small_folder, ASSIGNMENT, "2025-07-01 17:45", 2, "Europe/Berlin")
-    with classfolder.gradebook(small_folder) as gb:
+    with small_folder.gradebook() as gb:
         assert gb.find_assignment(ASSIGNMENT).duedate == datetime(2025, 7, 1, 15, 45)
-    config = load_config(small_folder)
+    config = small_folder.config()
     assert config.AssignLatePenalties.plugin_class == "netnot.grading.late.SubMarksPerHour"
     assert config.SubMarksPerHour.points_per_hour == 2.0
     assert config.CourseDirectory.course_id == "test-course"
-    assert (small_folder / "nbgrader_config.py").read_text().count("BEGIN netnot late") == 1
+    assert (small_folder.root / "nbgrader_config.py").read_text().count("BEGIN netnot late") == 1

@@ -1,23 +1,39 @@
-"""Figures for "Networking is not begging for a job"."""
+"""Figures for "Networking is not begging for a job": four cadences on the same contacts."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.axes import Axes
 
-from netnot.figures.live import LiveFigure, nice_top
-from netnot.models.begging import CONTACTS_IN_NETWORK, GIVE_THEN_ASK_WEEK, TUNE_OUT, Outreach
+from netnot.figures.live import LiveFigure
+from netnot.models.contacts import CADENCES, LABELS, Cadences
+from netnot.models.world import World
 from netnot.style import BLUE, GREEN, GREY, VERMILLION
 
+PER = 20  # referrals are shown per this many contacts: a small network
 COLOURS = {"pester": VERMILLION, "ask once": BLUE, "give then ask": GREEN, "silence": GREY}
 STYLES = {"pester": "-", "ask once": "--", "give then ask": "-", "silence": ":"}
-LEGEND = {  # fixed, so that moving a slider never forces a full redraw
-    "pester": "pester: ask again and again",
-    "ask once": "ask once, clearly (week 1)",
-    "give then ask": f"give regularly, ask once (week {GIVE_THEN_ASK_WEEK})",
-    "silence": "silence",
-}
-Y_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+
+
+@dataclass(frozen=True)
+class Outreach:
+    """What the lesson shows: the four cadences in one world, and who tuned out, week by week."""
+
+    world: World
+    cadences: Cadences
+    tuned_out: np.ndarray  # (weeks,) share of pestered contacts who have tuned you out
+
+    @property
+    def weeks(self) -> int:
+        return self.cadences.weeks
+
+    def total(self, cadence: str) -> float:
+        return self.cadences.total(cadence, PER)
+
+    def end_warmth(self, cadence: str) -> float:
+        return float(self.cadences.mean_warmth(cadence)[-1])
 
 
 def every(weeks: int) -> str:
@@ -25,67 +41,65 @@ def every(weeks: int) -> str:
 
 
 def labels(result: Outreach) -> dict[str, str]:
-    """The cadences' names with their current spacing, for alt text and summaries."""
-    p = result.params
+    """The cadences' names with their current spacing, for the findings and the alt text."""
+    p = result.cadences.params
     return {
-        "pester": f"pester: ask {every(p['pester_every'])}",
-        "ask once": "ask once, clearly (week 1)",
-        "give then ask": f"give {every(p['give_every'])}, ask once (week {GIVE_THEN_ASK_WEEK})",
-        "silence": "silence",
+        "pester": f"ask for a job {every(p['pester_every'])}",
+        "ask once": "ask once, clearly, in week 1",
+        "give then ask": f"give {every(p['give_every'])}, ask once in week {p['ask_week']}",
+        "silence": "stay silent",
     }
 
 
-class OutreachFigure(LiveFigure[Outreach]):
-    """Left: referrals so far under each cadence. Right: average goodwill week by week."""
+class CadenceFigure(LiveFigure[Outreach]):
+    """Left: referrals so far under each cadence. Right: average warmth, the tune-out line and
+    the share of pestered contacts who have tuned you out. Axis limits never change: ``top``
+    is the most referrals any slider setting can bring, ``weeks`` the weeks simulated."""
 
-    ncols = 2
+    ncols, height = 2, 3.9
+
+    def __init__(self, top: float, weeks: int, tune_out: float) -> None:
+        self.top, self.weeks, self.tune_out = top, weeks, tune_out
+        super().__init__()
 
     def build(self, left: Axes, right: Axes) -> None:
         self.left, self.right = left, right
         left.set_title("Openings passed on to you")
         left.set_xlabel("week")
-        left.set_ylabel(f"referrals so far, per {CONTACTS_IN_NETWORK} contacts")
-        right.set_title("How your contacts feel about you")
+        left.set_ylabel(f"referrals so far, per {PER} contacts")
+        left.set_ylim(0, self.top)
+        right.set_title("How warm your contacts are")
         right.set_xlabel("week")
-        right.set_ylabel("average goodwill (0 to 1)")
+        right.set_ylabel("average warmth (0 to 1), or share")
         right.set_ylim(0, 1)
-        right.axhline(TUNE_OUT, color=GREY, lw=1.2, ls="-.")
-        right.text(0.99, TUNE_OUT + 0.02, "below this, a contact tunes you out",
-                   transform=right.get_yaxis_transform(), ha="right", fontsize=8, color=GREY)
-        self.referral_lines, self.goodwill_lines = {}, {}
-        for name, colour in COLOURS.items():
-            style = dict(color=colour, ls=STYLES[name])
-            self.referral_lines[name] = self.live(left.plot([], [], label=LEGEND[name], **style)[0])
-            self.goodwill_lines[name] = self.live(right.plot([], [], **style)[0])
+        for axes in (left, right):
+            axes.set_xlim(0.5, self.weeks + 0.5)
+        threshold = right.axhline(self.tune_out, color=GREY, lw=1.2, ls="-.",
+                                  label="below this warmth, contacts tune out")
+        self.referral_lines, self.warmth_lines = {}, {}
+        for name in CADENCES:
+            style = dict(color=COLOURS[name], ls=STYLES[name])
+            self.referral_lines[name] = self.live(
+                left.plot([], [], label=LABELS[name], **style)[0])
+            self.warmth_lines[name] = self.live(right.plot([], [], **style)[0])
+        self.tuned_line = self.live(right.plot(
+            [], [], color=VERMILLION, ls=":", lw=1.6, marker=".", markersize=4,
+            label="share of pestered contacts tuned out")[0])
         left.legend(loc="upper left")
-        self.state: tuple = ()
+        self.fig.legend(handles=[self.tuned_line, threshold], loc="outside lower right", ncols=2)
 
     def update(self, result: Outreach) -> None:
-        weeks = np.arange(1, result.horizon + 1)
-        for i, name in enumerate(result.strategies):
-            self.referral_lines[name].set_data(weeks, result.cumulative[i])
-            self.goodwill_lines[name].set_data(weeks, result.mean_goodwill[i])
-        top = nice_top(float(result.cumulative[:, -1].max()), Y_STEPS)
-        if self.state and self.state[0] == result.horizon and top < self.state[1] < 4 * top:
-            top = self.state[1]  # shrink the axis only for a big change: full redraws are slow
-        state = (result.horizon, top)
-        if state != self.state:
-            self.state = state
-            for axes in (self.left, self.right):
-                axes.set_xlim(0.5, result.horizon + 0.5)
-            self.left.set_ylim(0, top)
-            self.rescale()
+        weeks = np.arange(1, result.weeks + 1)
+        for name in CADENCES:
+            self.referral_lines[name].set_data(weeks, result.cadences.referrals(name, PER))
+            self.warmth_lines[name].set_data(weeks, result.cadences.mean_warmth(name))
+        self.tuned_line.set_data(weeks, result.tuned_out)
 
     def alt_text(self, result: Outreach) -> str:
         names = labels(result)
-        parts = [
-            f"{names[s]}: {result.total(s):.1f} referrals, goodwill ends at "
-            f"{result.end_goodwill(s):.2f}, {100 * result.end_tuned_out(s):.0f}% tuned out"
-            for s in result.strategies
-        ]
-        return (
-            f"Two line charts over {result.horizon} weeks, for {result.referrals.shape[1]:,} "
-            f"simulated contacts, shown per {CONTACTS_IN_NETWORK} contacts. "
-            + "; ".join(parts)
-            + f". Most referrals: {names[result.best]}."
-        )
+        parts = [f"{names[n]}: {result.total(n):.1f} referrals, warmth ends at "
+                 f"{result.end_warmth(n):.2f}" for n in CADENCES]
+        return (f"Two line charts over {result.weeks} weeks, referrals per {PER} contacts. "
+                + "; ".join(parts)
+                + f". Under pestering, {100 * result.tuned_out[-1]:.0f}% of contacts have tuned "
+                  "you out by the end.")

@@ -1,83 +1,133 @@
-"""Figures for "Networking is not a quick fix"."""
+"""Figures for "Networking is not a quick fix": when the first referral comes."""
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+from functools import cached_property
+
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import MultipleLocator, PercentFormatter
 
-from netnot.figures.live import LiveFigure, nice_top
-from netnot.models.quickfix import STEADY_CHANNEL, ReferralTimes
+from netnot.figures.live import LiveFigure
+from netnot.models.networking import Referrals
+from netnot.models.world import World
 from netnot.style import BLUE, GREY, ORANGE, VERMILLION
 
-Y_STEPS = (2, 5, 10, 20, 50, 100)  # percent: the y-axis jumps between these, so it rarely moves
+QUICK_FIX = 2  # weeks: the wait many people hope for
 
 
-class WaitingFigure(LiveFigure[ReferralTimes]):
-    """Left: when the first referral arrives. Right: the weekly chance, maturing over time."""
+@dataclass(frozen=True)
+class Waiting:
+    """What the lesson shows: first referrals for many people, and the weekly chances."""
 
-    ncols = 2
+    referrals: Referrals
+    interview_chance: float  # weekly chance of an interview from the same hours of applications
+    world: World
+    hours: float
+    head_start: int
+
+    @property
+    def horizon(self) -> int:
+        return self.referrals.horizon
+
+    @property
+    def people(self) -> int:
+        return self.referrals.weeks.size
+
+    @cached_property
+    def _sorted(self) -> np.ndarray:
+        return np.sort(self.referrals.weeks)
+
+    def by_week(self) -> np.ndarray:
+        """Share of people with a first referral by the end of weeks 0, 1, …, horizon."""
+        found = np.searchsorted(self._sorted, np.arange(self.horizon + 1), side="right")
+        return found / self.people
+
+    def week_by(self, share: float) -> float:
+        """The week by which ``share`` of people had a first referral (inf: not within the
+        horizon)."""
+        return float(self._sorted[min(max(math.ceil(share * self.people) - 1, 0),
+                                      self.people - 1)])
+
+
+def week(value: float) -> str:
+    return f"week {value:g}" if math.isfinite(value) else "no week within a year"
+
+
+class WaitingFigure(LiveFigure[Waiting]):
+    """Left: the share of people with a first referral, week by week, with the median and the
+    hoped-for quick fix. Right: the weekly chance of a referral as trust builds, from scratch,
+    and the weekly chance of an interview from the same hours of applications. Axis limits
+    never change: ``chance_top`` is the highest weekly chance any slider setting can give."""
+
+    ncols, height = 2, 4.6
+
+    def __init__(self, chance_top: float, horizon: int) -> None:
+        self.chance_top, self.horizon = chance_top, horizon
+        super().__init__()
 
     def build(self, left: Axes, right: Axes) -> None:
         self.left, self.right = left, right
-        left.set_title("When does the first referral arrive?")
-        left.set_xlabel("week of job search")
-        left.set_ylabel("% of simulated job seekers")
-        self.bars = self.live(left.stairs([0.0], [0.5, 1.5], fill=True, color=BLUE, alpha=0.85,
-                                          label="first referral"))
-        self.median_line = self.live(left.axvline(0, color=ORANGE, lw=2.5, label="median"))
-        left.axvline(2, color=VERMILLION, ls=":", lw=2, label="the hoped-for 2 weeks")
-        left.legend(loc="upper right")
+        left.set_title("When the first referral comes")
+        left.set_xlabel("week of the job search")
+        left.set_ylabel("people with a first referral")
+        left.set_ylim(0, 100)
+        left.axhline(50, color=GREY, lw=0.8, ls="--")
+        left.axvline(QUICK_FIX, color=VERMILLION, ls=":", lw=2.2,
+                     label=f"the hoped-for {QUICK_FIX} weeks")
+        self.curve = self.live(left.plot([], [], color=BLUE, lw=2.2, drawstyle="steps-post",
+                                         label="people with a first referral")[0])
+        self.median_line = self.live(left.axvline(0, color=ORANGE, lw=2.2,
+                                                  label="median: half have one"))
+        self._legend_below(left)
 
-        right.set_title("Weekly chance of a referral")
-        right.set_xlabel("week of job search")
-        right.set_ylabel("% chance that week")
-        self.yours = self.live(right.plot([], [], color=BLUE, label="your settings")[0])
+        right.set_title("Chance of a referral each week")
+        right.set_xlabel("week of the job search")
+        right.set_ylabel("chance that week")
+        right.set_ylim(0, 100 * self.chance_top)
+        self.yours = self.live(right.plot([], [], color=BLUE, lw=2.2,
+                                          label="networking: chance of a referral")[0])
         self.scratch = self.live(right.plot([], [], color=GREY, ls="--",
-                                            label="starting from scratch")[0])
-        right.axhline(100 * STEADY_CHANNEL, color=ORANGE, lw=2,
-                      label=f"a steady channel ({100 * STEADY_CHANNEL:g}%, illustrative)")
-        right.legend(loc="upper left")
-        for axes in (left, right):  # whole-number ticks, laid out for the widest label ("100")
-            axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
-            axes.set_ylim(0, Y_STEPS[-1])
-        self.horizon = 0
+                                            label="the same, from scratch, nobody told")[0])
+        self.applications = self.live(right.plot(
+            [], [], color=ORANGE, lw=2, ls="-.",
+            label="the same hours of applications: chance of an interview")[0])
+        self._legend_below(right)
+        for axes in (left, right):
+            axes.set_xlim(0, self.horizon + 0.5)
+            axes.xaxis.set_major_locator(MultipleLocator(13))
+            axes.yaxis.set_major_formatter(PercentFormatter(decimals=0))
 
-    def update(self, result: ReferralTimes) -> None:
-        horizon = result.horizon
-        counts = np.bincount(result.weeks[np.isfinite(result.weeks)].astype(int),
-                             minlength=horizon + 1)[1:]
-        percent = 100 * counts / result.weeks.size
-        self.bars.set_data(percent, np.arange(horizon + 1) + 0.5)
-        weeks = np.arange(1, horizon + 1)
-        self.yours.set_data(weeks, 100 * result.weekly_chance)
-        self.scratch.set_data(weeks, 100 * result.weekly_chance_from_scratch)
+    @staticmethod
+    def _legend_below(axes: Axes) -> None:
+        """Under the panel, where no line can run over it, whatever the sliders say."""
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False)
 
-        top_left = nice_top(percent.max(initial=0), Y_STEPS)
-        top_right = nice_top(100 * max(result.weekly_chance.max(), STEADY_CHANNEL), Y_STEPS)
-        if (horizon, top_left, top_right) != (self.horizon, self.left.get_ylim()[1],
-                                              self.right.get_ylim()[1]):
-            self.horizon = horizon
-            self.left.set_xlim(0, horizon + 1)
-            self.right.set_xlim(0, horizon + 1)
-            self.left.set_ylim(0, top_left)
-            self.right.set_ylim(0, top_right)
-            self.rescale()
-
-        # (Numbers go in the summary line and the alt text: text is slow to redraw.)
-        median = result.median
-        self.median_line.set_visible(bool(np.isfinite(median)))
-        if np.isfinite(median):
+    def update(self, result: Waiting) -> None:
+        weeks = np.arange(result.horizon + 1)
+        self.curve.set_data(weeks, 100 * result.by_week())
+        median = result.referrals.median
+        self.median_line.set_visible(math.isfinite(median))
+        if math.isfinite(median):
             self.median_line.set_xdata([median, median])
+        weeks = weeks[1:]
+        self.yours.set_data(weeks, 100 * result.referrals.weekly_chance)
+        self.scratch.set_data(weeks, 100 * result.referrals.from_scratch)
+        self.applications.set_data([1, result.horizon], [100 * result.interview_chance] * 2)
 
-    def alt_text(self, result: ReferralTimes) -> str:
-        median = f"week {result.median:g}" if np.isfinite(result.median) else "beyond the horizon"
-        chance = 100 * result.weekly_chance
+    def alt_text(self, result: Waiting) -> str:
+        r = result.referrals
+        none = 1 - result.by_week()[-1]
         return (
-            f"Left: histogram of the week of the first referral for {result.weeks.size:,} "
-            f"simulated job seekers. Median {median}; {100 * result.share_by(2):.1f}% had one "
-            f"within 2 weeks; {100 * result.share_none:.0f}% had none within {result.horizon} "
-            f"weeks. Right: the weekly chance of a referral goes from {chance[0]:.1f}% in week 1 "
-            f"to {chance[-1]:.1f}% in week {result.horizon}, against a steady "
-            f"{100 * STEADY_CHANNEL:g}% channel."
+            f"Left: the share of {result.people:,} simulated people with a first referral, "
+            f"week by week: {100 * r.share_by(QUICK_FIX):.1f}% within {QUICK_FIX} weeks, half "
+            f"by {week(r.median)}, three quarters by {week(result.week_by(0.75))}; "
+            f"{100 * none:.0f}% have none within {result.horizon} weeks. Right: the weekly "
+            f"chance of a referral goes from {100 * r.weekly_chance[0]:.1f}% in week 1 to "
+            f"{100 * r.weekly_chance[-1]:.1f}% in week {result.horizon} (from scratch: "
+            f"{100 * r.from_scratch[0]:.1f}% to {100 * r.from_scratch[-1]:.1f}%); the same "
+            f"hours of applications give a {100 * result.interview_chance:.1f}% chance of an "
+            "interview every week."
         )

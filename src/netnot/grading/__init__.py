@@ -1,11 +1,15 @@
 """The instructor's grading engine behind `netnot-grade`: nbgrader's own apps and gradebook,
 graded in parallel, each student's kernel in a bubblewrap sandbox, one explicit status per
-student. Modules: cli (verbs), folder (the grading folder), gradebook (nbgrader API calls),
-autograde (the parallel run), worker (one student), sandbox, tamper, scan, status, progress."""
+student.
 
-import sys
+One pipeline, one object: every step takes the :class:`~netnot.grading.folder.GradingFolder`.
 
-# jsonschema imports the optional rfc3987_syntax only to check "iri" formats, and that import
-# builds a grammar (~1.5 s of CPU per run). nbformat's schemas check no formats, so nothing here
-# needs it: skip it, unless something imported it already.
-sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+- front door: ``cli`` (every verb, friendly errors), ``startup`` (what a process does first)
+- the folder: ``folder`` (paths, config, nbgrader API, gradebook, roster), ``course_settings``
+  (the course-wide nbgrader settings), ``gradebook`` (scores), ``nbgrader_log``
+- collecting: ``exchange`` (nbgrader's exchange), ``lms`` (LMS zips), ``notebook_file``
+- grading: ``autograde`` (the parallel run), ``worker`` (one student), ``sandbox``, ``tamper``,
+  ``scan``, ``hook_free``, ``late``, ``manual``, ``status`` (the one status table),
+  ``progress_bar``
+- giving back: ``feedback``, ``lms_feedback``, ``export``, ``report``
+"""

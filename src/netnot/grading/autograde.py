@@ -1,9 +1,9 @@
 """Autograde a whole class in parallel: one process per student, N at a time.
 
 Every student on the roster or with a submission ends with a status (see ``status.py``). A
-student's result is saved as soon as it is known, so an interrupted run resumes where it
-stopped; students already graded (same submission, same sandbox mode) are skipped unless
-``force``.
+student's result is saved as soon as it is known, so an interrupted run (Ctrl-C, SIGTERM)
+resumes where it stopped; students already graded (same submission, same sandbox mode) are
+skipped unless ``force``. Working copies in the temp folder are removed however the run ends.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ import time
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from . import gradebook, sandbox, status
-from .folder import FolderError, GradingFolder
-from .progress import Progress
-from .worker import Job, child, clean, fingerprint, scratch
+from . import gradebook, lms, sandbox, status
+from .folder import GradingFolder
+from .progress_bar import ProgressBar
+from .worker import Job, child, clean, files_of, fingerprint, scratch
 
 
 class SandboxUnavailable(Exception):
@@ -33,36 +33,50 @@ def _pick(students: list[str], patterns: list[str] | None) -> list[str]:
     return [s for s in students if any(fnmatch.fnmatchcase(s, p) for p in patterns)]
 
 
-def autograde(root: Path, assignment: str, *, students: list[str] | None = None,
+def nothing_submitted(job: Job, submitted: Path, refused: dict[str, str]) -> status.Result | None:
+    """The result of a student with no submission (missing, or invalid if every file they sent
+    was refused at collection); None if there is something to grade."""
+    files = [p for p in files_of(submitted) if p.name != "timestamp.txt"] \
+        if submitted.is_dir() else []
+    if files:
+        return None
+    if job.student in refused:
+        return job.result("invalid", detail=f"every file sent was refused at collection: "
+                                            f"{refused[job.student]}")
+    detail = "an empty submission folder" if submitted.is_dir() else "no submission"
+    return job.result("missing", detail=detail)
+
+
+def autograde(folder: GradingFolder, assignment: str, *, students: list[str] | None = None,
               jobs: int | None = None, force: bool = False, use_sandbox: bool = True,
               limits: sandbox.Limits | None = None, student_timeout: float = 1800,
-              progress: Progress | None = None) -> list[status.Result]:
-    """Grade ``assignment`` in the grading folder ``root``; returns one Result per student."""
+              progress: ProgressBar | None = None) -> list[status.Result]:
+    """Grade ``assignment`` in ``folder``; returns one Result per student picked."""
     started = time.monotonic()
     limits = limits or sandbox.Limits()
-    folder = GradingFolder(root.resolve())
-    folder.check()
     notebooks = tuple(folder.expected_notebooks(assignment))
-    top = gradebook.max_score(folder, assignment)
+    points = gradebook.points(folder, assignment)
     if use_sandbox:
         reason = sandbox.check(limits)
         if reason:
             raise SandboxUnavailable(
                 f"refusing to grade: {reason}. Student code would run with your permissions. "
                 "Pass --no-sandbox to grade without a sandbox anyway.")
-    everyone = _pick(sorted(set(gradebook.roster(folder)) | set(folder.submitters(assignment))),
-                     students)
+    known = sorted(set(folder.roster()) | set(folder.submitters(assignment)))
+    everyone = _pick(known, students)
+    refused = lms.refused_only(folder, assignment)
     results_dir = folder.results(assignment)
     results: dict[str, status.Result] = {}
     todo: list[tuple[Job, str]] = []
     for student in everyone:
-        job = Job(str(folder.root), assignment, student, folder.course_id(), notebooks, top,
-                  use_sandbox, sandbox.limits_dict(limits))
+        job = Job(str(folder.root), assignment, student, notebooks, points.auto_max,
+                  points.manual_max, use_sandbox, sandbox.limits_dict(limits),
+                  os.path.realpath(os.getcwd()))
         submitted = folder.submitted(student, assignment)
-        if not submitted.is_dir():
-            result = status.Result(student, "missing", 0.0, top, detail="no submission")
-            status.save(result, results_dir)
-            results[student] = result
+        empty = nothing_submitted(job, submitted, refused)
+        if empty is not None:
+            status.save(empty, results_dir)
+            results[student] = empty
             continue
         mark = fingerprint(submitted, use_sandbox)
         old = status.load(results_dir, student)
@@ -70,14 +84,13 @@ def autograde(root: Path, assignment: str, *, students: list[str] | None = None,
             results[student] = old
         else:
             todo.append((job, mark))
-    progress = progress or Progress(len(todo))
-    progress.total = len(todo)
+    progress = progress or ProgressBar()
+    progress.start_run(len(everyone), list(results.values()))
     for result in _run(todo, jobs or os.cpu_count() or 1, student_timeout, results_dir,
                        progress):
         results[result.student_id] = result
     progress.done()
     # the report covers every student with a saved result, also those not picked this time
-    known = sorted(set(gradebook.roster(folder)) | set(folder.submitters(assignment)))
     report = {s: status.load(results_dir, s) for s in known} | results
     write_reports(folder, assignment, [r for r in report.values() if r],
                   time.monotonic() - started, use_sandbox)
@@ -86,7 +99,7 @@ def autograde(root: Path, assignment: str, *, students: list[str] | None = None,
 
 def write_reports(folder: GradingFolder, assignment: str, results: list[status.Result],
                   seconds: float, sandboxed: bool) -> str:
-    report = folder.report(assignment)
+    report = folder.reports(assignment)
     status.write_csv(results, report / "status.csv")
     text = status.summary(results, seconds, sandboxed)
     (report / "summary.txt").write_text(text + "\n")
@@ -94,7 +107,7 @@ def write_reports(folder: GradingFolder, assignment: str, results: list[status.R
 
 
 def _run(todo: list[tuple[Job, str]], jobs: int, limit: float, results_dir: Path,
-         progress: Progress):
+         progress: ProgressBar):
     """Yield Results as the per-student processes finish, at most ``jobs`` at once."""
     context = multiprocessing.get_context("fork")
     gc.freeze()  # children's garbage collections then leave the inherited heap shared
@@ -120,8 +133,8 @@ def _run(todo: list[tuple[Job, str]], jobs: int, limit: float, results_dir: Path
                     _kill(proc)
                     clean(work)
                     running.pop(sentinel)
-                    result = status.Result(job.student, "timeout", 0.0, job.max_score, True,
-                                           detail=f"grading took over {limit:.0f} s; stopped")
+                    result = job.result("timeout", needs_manual=True,
+                                        detail=f"grading took over {limit:.0f} s; stopped")
                     result.fingerprint = mark
                     status.save(result, results_dir)
                     progress.update(result)
@@ -142,16 +155,13 @@ def _kill(proc: multiprocessing.Process) -> None:
 
 
 def _collect(job: Job, mark: str, results_dir: Path, seconds: float,
-             progress: Progress) -> status.Result:
+             progress: ProgressBar) -> status.Result:
     result = status.load(results_dir, job.student)
     if result is None or result.fingerprint != mark:
-        result = status.Result(job.student, "crashed", 0.0, job.max_score, True,
-                               detail="the grading process died without a result")
+        result = job.result("crashed", needs_manual=True,
+                            detail="the grading process died without a result")
         result.fingerprint = mark
         result.seconds = round(seconds, 2)
         status.save(result, results_dir)
     progress.update(result)
     return result
-
-
-__all__ = ["FolderError", "SandboxUnavailable", "autograde"]

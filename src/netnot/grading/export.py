@@ -13,7 +13,10 @@ Three files in ``reports/<a>/``:
 - ``moodle.csv``: Moodle grade import (ID number, Email address, First name, Last name,
   ``<title>``, Feedback): map the Feedback column to the grade item's feedback.
 
-Late penalties come from the gradebook (nbgrader's ``AssignLatePenalties``, see ``late.py``).
+The numbers come from nbgrader's own ``CsvExportPlugin`` (raw score, late penalty, score,
+timestamps; its file is kept as ``nbgrader-grades.csv``); this module adds what it lacks: the
+status, the needs-manual flag and a comment, from the one status table in ``status.py``.
+Late penalties are nbgrader's ``AssignLatePenalties`` (see ``late.py``).
 """
 
 from __future__ import annotations
@@ -23,21 +26,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from nbgrader.api import MissingEntry
+from nbgrader.plugins import CsvExportPlugin
+from nbgrader.utils import parse_utc
 
-from . import classfolder
+from . import gradebook, status
+from .folder import GradingFolder
 
-SCORED = ("ok", "timeout", "tampered", "flagged")
-COMMENT = {
-    "ok": "",
-    "timeout": "a cell ran past the time limit and scored 0; the rest was graded",
-    "tampered": "test cells or grade settings were changed; the tests were restored and graded",
-    "flagged": "graded, but the code uses a trick that a person should check",
-    "crashed": "NOT GRADED: grading crashed (the kernel died or nbgrader failed)",
-    "invalid": "NOT GRADED: not a readable notebook, or not the notebook that was asked for",
-    "missing": "NOT GRADED: nothing was submitted",
-    "not graded": "NOT GRADED: autograde has not been run for this submission",
-}
 GRADES_COLUMNS = ("student_id", "last_name", "first_name", "email", "status", "submitted",
                   "raw_score", "late_penalty", "score", "max_score", "needs_manual", "comment")
 
@@ -58,14 +52,6 @@ class Row:
     comment: str
 
 
-def read_status(root: Path, assignment: str) -> dict[str, dict[str, str]]:
-    path = Path(root) / "reports" / assignment / "status.csv"
-    if not path.exists():
-        raise FileNotFoundError(f"no {path}: run `netnot-grade autograde {assignment}` first")
-    with path.open(newline="") as handle:
-        return {row["student_id"]: row for row in csv.DictReader(handle)}
-
-
 def number(value: float | None) -> str:
     return "" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")
 
@@ -77,43 +63,59 @@ def _late(penalty: float, submitted: datetime | None, due: datetime | None) -> s
     return f"late by {minutes // 60} h {minutes % 60:02d} min: -{number(penalty)} points"
 
 
-def rows(root: Path, assignment: str) -> list[Row]:
-    """One Row per student, from status.csv and the gradebook."""
-    statuses = read_status(root, assignment)
-    out: list[Row] = []
-    with classfolder.gradebook(root) as gb:
-        try:
-            top = float(gb.find_assignment(assignment).max_score)
-            due = gb.find_assignment(assignment).duedate
-        except MissingEntry:
-            raise ValueError(f"{assignment} is not in the gradebook") from None
+def nbgrader_export(folder: GradingFolder, assignment: str) -> dict[str, dict[str, str]]:
+    """nbgrader's CsvExportPlugin for this assignment, read back by student."""
+    path = folder.reports(assignment) / "nbgrader-grades.csv"
+    with folder.assignment_record(assignment) as (gb, _):
+        CsvExportPlugin(to=str(path), assignment=[assignment]).export(gb)
+    keys = ("raw_score", "late_submission_penalty", "score", "max_score")
+    out = {}
+    with path.open(newline="") as handle:
+        lines = list(csv.reader(handle))
+    for line in lines[1:]:  # nbgrader does not quote names: read the ends of each line
+        head, tail = line[:4], line[-4:]
+        out[head[3]] = {"duedate": head[1], "timestamp": head[2], **dict(zip(keys, tail,
+                                                                             strict=True))}
+    return out
+
+
+def _when(text: str) -> datetime | None:
+    return parse_utc(text) if text else None
+
+
+def rows(folder: GradingFolder, assignment: str) -> list[Row]:
+    """One Row per student, from status.csv, nbgrader's export and the gradebook."""
+    statuses = status.read_csv(folder.reports(assignment) / "status.csv", assignment)
+    exported = nbgrader_export(folder, assignment)
+    with folder.gradebook() as gb:
         people = {s.id: s for s in gb.students}
-        for student in sorted(set(people) | set(statuses)):
-            person = people.get(student)
-            status = statuses.get(student, {}).get("status", "not graded")
-            try:
-                sub = gb.find_submission(assignment, student)
-            except MissingEntry:
-                sub = None
-            raw = float(sub.score) if sub is not None else None
-            penalty = float(sub.late_submission_penalty or 0) if sub is not None else 0.0
-            manual = bool(sub.needs_manual_grade) if sub is not None else False
-            graded = status in SCORED and raw is not None
-            notes = [COMMENT.get(status, f"status {status}")]
-            detail = statuses.get(student, {}).get("detail", "")
-            if detail and status not in ("ok", "missing"):
-                notes.append(detail)
-            if graded and manual:
-                notes.append("NOT FINAL: a written answer still needs grading")
-            if graded:
-                notes.append(_late(penalty, sub.timestamp, due))
-            score = max(0.0, raw - penalty) if graded and not manual else None
-            out.append(Row(
-                student, getattr(person, "last_name", None) or "",
-                getattr(person, "first_name", None) or "", getattr(person, "email", None) or "",
-                status, str(sub.timestamp or "") if sub is not None else "",
-                raw if graded else None, penalty if graded else 0.0, score,
-                top, graded and manual, "; ".join(n for n in notes if n)))
+    out: list[Row] = []
+    for student in sorted(set(people) | set(statuses)):
+        person = people.get(student)
+        row = statuses.get(student, {})
+        state = status.describe(row.get("status", "not graded"))
+        numbers = exported.get(student, {})
+        found = gradebook.score(folder, assignment, student)
+        raw = float(numbers["raw_score"]) if found and numbers else None
+        penalty = float(numbers.get("late_submission_penalty") or 0) if found else 0.0
+        manual = bool(found and found.needs_manual)
+        graded = state.scored and raw is not None
+        notes = [state.comment]
+        detail = row.get("detail", "")
+        if detail and state.name not in ("ok", "missing"):
+            notes.append(detail)
+        if graded and manual:
+            notes.append("NOT FINAL: a written answer still needs grading")
+        if graded:
+            notes.append(_late(penalty, _when(numbers["timestamp"]), _when(numbers["duedate"])))
+        score = float(numbers["score"]) if graded and not manual else None
+        top = float(numbers["max_score"]) if numbers else 0.0
+        out.append(Row(
+            student, getattr(person, "last_name", None) or "",
+            getattr(person, "first_name", None) or "", getattr(person, "email", None) or "",
+            state.name, numbers.get("timestamp", "") if found else "",
+            raw if graded else None, penalty if graded else 0.0, score,
+            top, graded and manual, "; ".join(n for n in notes if n)))
     return out
 
 
@@ -156,13 +158,12 @@ def write_moodle(found: list[Row], path: Path, title: str) -> None:
                              r.comment or "graded"])
 
 
-def export(root: Path, assignment: str, *, title: str | None = None, canvas_id: str = "",
-           canvas_id_column: str = "ID") -> dict[str, Path]:
+def export(folder: GradingFolder, assignment: str, *, title: str | None = None,
+           canvas_id: str = "", canvas_id_column: str = "ID") -> dict[str, Path]:
     """Write grades.csv, canvas.csv and moodle.csv; returns their paths by name."""
-    found = rows(root, assignment)
-    folder = Path(root) / "reports" / assignment
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = {name: folder / f"{name}.csv" for name in ("grades", "canvas", "moodle")}
+    found = rows(folder, assignment)
+    reports = folder.reports(assignment)
+    paths = {name: reports / f"{name}.csv" for name in ("grades", "canvas", "moodle")}
     write_grades(found, paths["grades"])
     write_canvas(found, paths["canvas"], title or assignment, canvas_id, canvas_id_column)
     write_moodle(found, paths["moodle"], title or assignment)

@@ -3,38 +3,59 @@
 nbgrader's ``ClearHiddenTests`` removes the hidden test source, but a failing hidden test's
 traceback still prints the hidden lines (nbgrader #917, #1363). ``HideTestOutputs`` therefore
 replaces the outputs of every test cell that has hidden tests by one plain sentence: the
-visible check's message if a visible line failed, otherwise "a hidden check failed". After
-nbgrader has written the pages, ``leaks`` reads every page back; a page that still shows a
-hidden line is deleted and reported, never left for release.
+visible check's message if a visible line failed, otherwise "a hidden check failed". A student
+who types the hidden-tests marker into an answer would make ``ClearHiddenTests`` stop the whole
+class ("Hidden test region detected in a non-grade cell"); ``ProtectStudentText`` keeps the
+marker in students' cells from matching (a no-break space), so their text shows as written.
+The markers are read from the config (``ClearHiddenTests.begin_test_delimeter`` …), never
+assumed. If nbgrader still fails, each student is tried alone, so one notebook costs only its
+own page. After nbgrader has written the pages, ``leaks`` reads every page back; a page that
+still shows a hidden line is deleted and reported, never left for release.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import ClearHiddenTests, GetGrades, NbGraderPreprocessor
+from traitlets import Unicode
 from traitlets.config import Config
 
-from . import classfolder
+from .folder import GradingFolder
+from .nbgrader_log import nbgrader_log
 
-BEGIN, END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 HIDDEN_FAILED = ("A hidden check failed: your answer passed what you could see but not every "
                  "case the grader tries. Re-read the question; the details are not shown.")
+NO_BREAK_SPACE = "\u00a0"
 
 
-def split_hidden(source: str) -> tuple[list[str], list[int]]:
+@dataclass(frozen=True)
+class Markers:
+    """The hidden-test delimiters, as ``ClearHiddenTests`` is configured."""
+
+    begin: str = ClearHiddenTests.class_traits()["begin_test_delimeter"].default_value
+    end: str = ClearHiddenTests.class_traits()["end_test_delimeter"].default_value
+
+    @classmethod
+    def of(cls, config: Config) -> Markers:
+        section = config.ClearHiddenTests
+        return cls(section.get("begin_test_delimeter", cls.begin),
+                   section.get("end_test_delimeter", cls.end))
+
+
+def split_hidden(source: str, markers: Markers = Markers()) -> tuple[list[str], list[int]]:
     """(hidden lines, 1-based numbers of the hidden lines) of a test cell's source."""
     hidden, numbers, inside = [], [], False
     for number, line in enumerate(source.splitlines(), start=1):
-        if BEGIN in line:
+        if markers.begin in line:
             inside = True
-        elif END in line:
+        elif markers.end in line:
             inside = False
         elif inside:
             hidden.append(line)
@@ -51,14 +72,39 @@ def failing_line(traceback: list[str]) -> int | None:
     return None
 
 
-class HideTestOutputs(NbGraderPreprocessor):
+def is_test_cell(cell) -> bool:
+    meta = cell.metadata.get("nbgrader", {})
+    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
+
+
+class _MarkerTraits(NbGraderPreprocessor):
+    begin_test_delimeter = Unicode(Markers.begin).tag(config=True)
+    end_test_delimeter = Unicode(Markers.end).tag(config=True)
+
+    @property
+    def markers(self) -> Markers:
+        return Markers(self.begin_test_delimeter, self.end_test_delimeter)
+
+
+class ProtectStudentText(_MarkerTraits):
+    """In every cell but the autograder tests, keep the hidden-test markers from matching."""
+
+    def preprocess_cell(self, cell, resources, index):
+        if not is_test_cell(cell):
+            for marker in (self.begin_test_delimeter, self.end_test_delimeter):
+                if marker and marker in cell.source:
+                    cell.source = cell.source.replace(marker,
+                                                      marker.replace(" ", NO_BREAK_SPACE))
+        return cell, resources
+
+
+class HideTestOutputs(_MarkerTraits):
     """Replace the outputs of test cells with hidden tests by one sentence (see module doc)."""
 
     def preprocess_cell(self, cell, resources, index):
-        meta = cell.metadata.get("nbgrader", {})
-        if cell.cell_type != "code" or not meta.get("grade") or BEGIN not in cell.source:
+        if not is_test_cell(cell) or self.begin_test_delimeter not in cell.source:
             return cell, resources
-        _, hidden = split_hidden(cell.source)
+        _, hidden = split_hidden(cell.source, self.markers)
         errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
         cell.outputs = []
         if errors:
@@ -75,22 +121,27 @@ class HideTestOutputs(NbGraderPreprocessor):
         return cell, resources
 
 
-def feedback_config() -> Config:
+def feedback_config(markers: Markers) -> Config:
     cfg = Config()
-    cfg.GenerateFeedback.preprocessors = [GetGrades, HideTestOutputs, ClearHiddenTests,
-                                          CSSHTMLHeaderPreprocessor]
+    cfg.GenerateFeedback.preprocessors = [GetGrades, ProtectStudentText, HideTestOutputs,
+                                          ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+    for name in ("ProtectStudentText", "HideTestOutputs"):
+        cfg[name].begin_test_delimeter = markers.begin
+        cfg[name].end_test_delimeter = markers.end
     return cfg
 
 
-def hidden_lines(root: Path, assignment: str, min_length: int = 8) -> set[str]:
+def hidden_lines(folder: GradingFolder, assignment: str, min_length: int = 8) -> set[str]:
     """Distinctive hidden-test lines of the assignment's source notebooks (stripped)."""
+    markers = Markers.of(folder.config())
     visible: set[str] = set()
     hidden: set[str] = set()
-    for path in sorted((Path(root) / "source" / assignment).glob("*.ipynb")):
+    for path in sorted(folder.source(assignment).glob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
-            lines, _ = split_hidden(cell.source)
+            lines, _ = split_hidden(cell.source, markers)
             hidden |= {line.strip() for line in lines}
-            shown = re.sub(rf"{re.escape(BEGIN)}.*?{re.escape(END)}", "", cell.source, flags=re.S)
+            shown = re.sub(rf"{re.escape(markers.begin)}.*?{re.escape(markers.end)}", "",
+                           cell.source, flags=re.S)
             visible |= {line.strip() for line in shown.splitlines()}
     return {line for line in hidden - visible if len(line) >= min_length}
 
@@ -113,25 +164,41 @@ def leaks(page: str, hidden: set[str]) -> list[str]:
 class FeedbackResult:
     written: list[Path]
     withheld: dict[str, list[str]]  # page -> the hidden lines it showed (page deleted)
-    log: str
+    failed: dict[str, str] = field(default_factory=dict)  # student -> why nbgrader failed
+    log: Path | None = None
 
 
-def generate(root: Path, assignment: str, student: str | None = None) -> FeedbackResult:
+def _last_error(result: dict) -> str:
+    lines = (result.get("error", "") or result.get("log", "")).strip().splitlines()
+    return (lines[-1] if lines else "nbgrader failed")[:300]
+
+
+def generate(folder: GradingFolder, assignment: str, student: str | None = None
+             ) -> FeedbackResult:
     """nbgrader generate_feedback for every graded student (or one), hidden tests removed."""
-    root = Path(root).resolve()
-    result = classfolder.api(root, feedback_config()).generate_feedback(
-        assignment, student_id=student, force=True)
-    if not result["success"]:
-        raise RuntimeError(f"nbgrader generate_feedback failed:\n{result.get('error', '')}\n"
-                           f"{result.get('log', '')}")
-    hidden = hidden_lines(root, assignment)
-    pattern = f"{student or '*'}/{assignment}/*.html"
+    config = folder.config()
+    api = folder.api(feedback_config(Markers.of(config)))
+    log = folder.log(assignment, "generate_feedback")
+    log.write_text("")
+    failed: dict[str, str] = {}
+    with nbgrader_log(None, log):
+        result = api.generate_feedback(assignment, student_id=student, force=True)
+        if not result["success"]:  # find who: one student at a time
+            for one in folder.graded_students(assignment, student or "*"):
+                alone = api.generate_feedback(assignment, student_id=one, force=True)
+                if not alone["success"]:
+                    failed[one] = _last_error(alone)
+                    for page in folder.feedback(one, assignment).glob("*.html"):
+                        page.unlink()
+        with log.open("a") as handle:
+            handle.write(result.get("log", "") + result.get("error", ""))
+    hidden = hidden_lines(folder, assignment)
     written, withheld = [], {}
-    for page in sorted((root / "feedback").glob(pattern)):
+    for page in folder.feedback_pages(assignment, student):
         found = leaks(page.read_text(encoding="utf-8"), hidden)
         if found:
             page.unlink()
             withheld[str(page)] = found
         else:
             written.append(page)
-    return FeedbackResult(written, withheld, result.get("log", ""))
+    return FeedbackResult(written, withheld, failed, log)

@@ -1,82 +1,75 @@
-"""Thin calls into nbgrader's API: roster, generate_assignment, scores."""
+"""Scores read from nbgrader's gradebook, split into the automatic and the hand-graded part.
+
+nbgrader's own total (``SubmittedAssignment.score``) adds both; an autograde report that
+compares it with the whole assignment's points reads 7/10 for a perfect autograde. Here a
+grade cell is *automatic* if it is an autograder test (a grade cell that is not also a solution
+cell or a task); every other grade cell is graded by a person.
+"""
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
 from dataclasses import dataclass
 
-from nbgrader.api import Gradebook, MissingEntry
-from nbgrader.apps.api import NbGraderAPI
-from nbgrader.coursedir import CourseDirectory
+from nbgrader.api import MissingEntry
 
-from .folder import FolderError, GradingFolder
-
-
-def find_alembic() -> None:
-    """nbgrader runs the `alembic` command to create a gradebook: put this venv's bin on PATH."""
-    bindir = os.path.dirname(sys.executable)
-    if shutil.which("alembic") is None and os.path.exists(os.path.join(bindir, "alembic")):
-        os.environ["PATH"] = bindir + os.pathsep + os.environ.get("PATH", "")
-
-
-find_alembic()
-
-
-def _api(folder: GradingFolder) -> NbGraderAPI:
-    config = folder.config()
-    config.CourseDirectory.root = str(folder.root)
-    return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
-
-
-def import_roster(folder: GradingFolder, rows: list[dict[str, str]]) -> int:
-    """Create or update each student in the gradebook; returns how many."""
-    with Gradebook(folder.db_url, folder.course_id()) as gb:
-        for row in rows:
-            gb.update_or_create_student(row["id"], last_name=row["last_name"] or None,
-                                        first_name=row["first_name"] or None,
-                                        email=row["email"] or None)
-    return len(rows)
-
-
-def roster(folder: GradingFolder) -> list[str]:
-    with Gradebook(folder.db_url, folder.course_id()) as gb:
-        return sorted(s.id for s in gb.students)
-
-
-def generate_assignment(folder: GradingFolder, assignment: str) -> str:
-    """nbgrader generate_assignment (creates the assignment in the gradebook); returns its log."""
-    if not folder.source(assignment).is_dir():
-        raise FolderError(f"no source/{assignment}/ in {folder.root}")
-    result = _api(folder).generate_assignment(assignment, force=True, create=True)
-    if not result["success"]:
-        raise FolderError(f"nbgrader generate_assignment failed:\n{result.get('error', '')}\n"
-                          f"{result.get('log', '')}")
-    return result.get("log", "")
+from .folder import GradingFolder
+from .startup import find_alembic  # noqa: F401 - scripts/release.py imports it from here
 
 
 @dataclass(frozen=True)
 class Score:
-    score: float
-    max_score: float
-    needs_manual: bool
+    auto_score: float  # points the autograder gave
+    auto_max: float  # points the autograder can give
+    manual_max: float  # points a person grades (written answers)
+    needs_manual: bool  # a written answer still waits for a person
+    total: float  # nbgrader's total: automatic plus manual points given so far
 
 
-def max_score(folder: GradingFolder, assignment: str) -> float:
-    with Gradebook(folder.db_url, folder.course_id()) as gb:
-        try:
-            return float(gb.find_assignment(assignment).max_score)
-        except MissingEntry as err:
-            raise FolderError(f"assignment {assignment!r} is not in the gradebook: run "
-                              f"`netnot-grade generate_assignment {assignment}`") from err
+@dataclass(frozen=True)
+class Points:
+    auto_max: float
+    manual_max: float
 
 
-def score(db_url: str, course_id: str, assignment: str, student: str) -> Score | None:
+def manual_cells(record) -> set[tuple[str, str]]:
+    """(notebook, grade cell) pairs of an nbgrader Assignment that a person grades."""
+    found = set()
+    for notebook in record.notebooks:
+        solutions = {cell.name for cell in notebook.solution_cells}
+        found |= {(notebook.name, cell.name) for cell in notebook.grade_cells
+                  if cell.name in solutions}
+        found |= {(notebook.name, cell.name) for cell in notebook.task_cells}
+    return found
+
+
+def points(folder: GradingFolder, assignment: str) -> Points:
+    """The assignment's automatic and hand-graded points (FolderError if not generated)."""
+    with folder.assignment_record(assignment) as (_, record):
+        manual = manual_cells(record)
+        auto = manual_max = 0.0
+        for notebook in record.notebooks:
+            for cell in [*notebook.grade_cells, *notebook.task_cells]:
+                if (notebook.name, cell.name) in manual:
+                    manual_max += float(cell.max_score)
+                else:
+                    auto += float(cell.max_score)
+        return Points(auto, manual_max)
+
+
+def score(folder: GradingFolder, assignment: str, student: str) -> Score | None:
     """The student's score in the gradebook, or None if nbgrader holds no submission."""
-    with Gradebook(db_url, course_id) as gb:
+    with folder.gradebook() as gb:
         try:
             sub = gb.find_submission(assignment, student)
         except MissingEntry:
             return None
-        return Score(float(sub.score), float(sub.max_score), bool(sub.needs_manual_grade))
+        manual = manual_cells(sub.assignment)
+        auto = auto_max = manual_max = 0.0
+        for notebook in sub.notebooks:
+            for grade in notebook.grades:
+                if (notebook.name, grade.name) in manual:
+                    manual_max += float(grade.max_score)
+                else:
+                    auto += float(grade.score)
+                    auto_max += float(grade.max_score)
+        return Score(auto, auto_max, manual_max, bool(sub.needs_manual_grade), float(sub.score))

@@ -2,23 +2,21 @@
 
 nbgrader's ``AssignLatePenalties`` calls the configured plugin at autograde time with the
 notebook's autograded score and the seconds late (from ``timestamp.txt`` and the due date in
-the gradebook); nbgrader caps the penalty at that score. ``set_due`` writes both settings.
+the gradebook); nbgrader caps the penalty at that score. ``set_due`` writes both settings:
+the due date into the gradebook, the plugin into the late-penalty block of the grading
+folder's ``nbgrader_config.py`` (which ``init`` keeps).
 """
 
 from __future__ import annotations
 
 import math
-import re
 from datetime import UTC, datetime
-from pathlib import Path
 
 from nbgrader.plugins import LateSubmissionPlugin
 from traitlets import Float
 
-from . import classfolder
+from .folder import GradingFolder
 from .lms import parse_timestamp
-
-BEGIN, END = "# BEGIN netnot late penalty", "# END netnot late penalty"
 
 
 class SubMarksPerHour(LateSubmissionPlugin):
@@ -38,19 +36,15 @@ def penalty(seconds_late: float, points_per_hour: float) -> float:
     return math.ceil(seconds_late / 3600) * points_per_hour if seconds_late > 0 else 0.0
 
 
-def set_due(root: Path, assignment: str, due: str, points_per_hour: float,
+def set_due(folder: GradingFolder, assignment: str, due: str, points_per_hour: float,
             timezone: str = "UTC") -> datetime:
     """Store the due date in the gradebook and the penalty in nbgrader_config.py; returns
     the due date in UTC. Run it before autograde (penalties are assigned while grading)."""
     when = parse_timestamp(due, timezone)
-    with classfolder.gradebook(root) as gb:
+    with folder.gradebook() as gb:
         naive_utc = when.astimezone(UTC).replace(tzinfo=None)
         gb.update_or_create_assignment(assignment, duedate=naive_utc)
-    path = Path(root) / "nbgrader_config.py"
-    text = path.read_text() if path.exists() else "c = get_config()  # noqa: F821\n"
-    text = re.sub(rf"\n?{BEGIN}.*?{END}\n", "\n", text, flags=re.S)
-    block = (f"{BEGIN}\n"
-             'c.AssignLatePenalties.plugin_class = "netnot.grading.late.SubMarksPerHour"\n'
-             f"c.SubMarksPerHour.points_per_hour = {float(points_per_hour)!r}\n{END}\n")
-    path.write_text(text.rstrip("\n") + "\n" + block)
+    folder.set_config_block("late penalty", [
+        f'c.AssignLatePenalties.plugin_class = "{SubMarksPerHour.__module__}.SubMarksPerHour"',
+        f"c.SubMarksPerHour.points_per_hour = {float(points_per_hour)!r}"])
     return when.astimezone(UTC)

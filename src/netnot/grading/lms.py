@@ -2,17 +2,25 @@
 
 Every entry of every zip is checked BEFORE nbgrader sees it. An entry is refused (reported in
 ``reports/<a>/collect.csv``, never extracted) if its path is absolute or climbs out with
-``..``, if it is a link or a special file, if it is too large, if it is not a notebook, if no
-file-name convention recognises it, or if its student is not on the roster. Accepted entries
-are copied into one clean zip in ``downloaded/<a>/archive/``, which nbgrader's ``ZipCollectApp``
-extracts and collects with ``LmsCollector``: a ``FileNameCollectorPlugin`` that tries each
-convention's ``named_regexp`` in turn, maps LMS ids to roster ids, and hands nbgrader a
-timestamp with its minutes (see ``parse_timestamp``).
+``..``, if it is a link or a special file, if it is too large, if it is not a notebook (by its
+name or by its content: a Word document renamed ``.ipynb``, broken JSON), if no file-name
+convention recognises it, if its student is not on the roster, or if a newer file of the same
+student's notebook is in the download (newer: later submission time, then Canvas's larger
+attachment id, then its higher ``-N`` resubmission suffix; names that differ only in case are
+the same notebook). Accepted entries are copied into one clean zip in
+``downloaded/<a>/archive/``, which nbgrader's ``ZipCollectApp`` extracts and collects with
+``LmsCollector``: a ``FileNameCollectorPlugin`` that tries each convention's ``named_regexp``
+in turn, maps LMS ids to roster ids, and hands nbgrader a timestamp with its minutes (see
+``parse_timestamp``).
+
+Each run adds its rows to ``collect.csv`` (with the time of the run) and moves the previous
+run's ``downloaded/<a>/`` into ``downloaded/<a>/history/``, so no record is lost.
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import re
 import shutil
 import stat
@@ -24,11 +32,12 @@ from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
 from nbgrader.apps.zipcollectapp import ZipCollectApp
-from nbgrader.coursedir import CourseDirectory
 from nbgrader.plugins import FileNameCollectorPlugin
 from traitlets import Dict, List, Unicode
 
-from . import classfolder
+from .folder import GradingFolder
+from .nbgrader_log import nbgrader_log
+from .notebook_file import NotANotebook, read_notebook
 
 # File names of each LMS's bulk download, as nbgrader named regexps. nbgrader matches them
 # against the extracted file's full path, hence the leading ``(?:.*/)?``.
@@ -39,9 +48,9 @@ CONVENTIONS: dict[str, str] = {
     # Moodle: <Full Name>_<participant id>_assignsubmission_file_<file> (or a folder per student)
     "moodle": r"^(?:.*/)?(?P<full_name>[^/_]+)_(?P<student_id>\d+)_assignsubmission_file_?/?"
               r"(?P<file_id>[^/]+)\.ipynb$",
-    # Canvas: <sortablename>[_LATE]_<user id>_<submission id>_<file>[-<n>] (n: resubmission)
+    # Canvas: <sortablename>[_LATE]_<user id>_<attachment id>_<file>[-<n>] (n: resubmission)
     "canvas": r"^(?:.*/)?(?P<name>[^/_]+)(?P<late>_LATE)?_(?P<student_id>\d+)_"
-              r"(?P<submission_id>\d+)_(?P<file_id>[^/]+)\.ipynb$",
+              r"(?P<attachment_id>\d+)_(?P<file_id>[^/]+)\.ipynb$",
 }
 MAX_BYTES = 20_000_000  # a course notebook is far smaller; more is refused
 
@@ -80,12 +89,22 @@ def match_name(name: str, conventions: Iterable[str]) -> tuple[str, dict[str, st
     return None
 
 
-def notebook_name(file_id: str, notebooks: list[str]) -> str:
-    """The released notebook a file id means (Canvas appends -1, -2 to resubmissions)."""
-    if f"{file_id}.ipynb" in notebooks or not notebooks:
-        return f"{file_id}.ipynb"
-    base = re.sub(r"-\d+$", "", file_id) + ".ipynb"
-    return base if base in notebooks else f"{file_id}.ipynb"
+def notebook_name(file_id: str, notebooks: list[str]) -> tuple[str, int]:
+    """(released notebook a file id means, resubmission number).
+
+    Canvas appends ``-1``, ``-2`` … to a file submitted again; a name that differs from a
+    released notebook only in case means that notebook.
+    """
+    by_case = {name.lower(): name for name in notebooks}
+    exact = f"{file_id}.ipynb"
+    if exact in notebooks or not notebooks:
+        return exact, 0
+    if exact.lower() in by_case:
+        return by_case[exact.lower()], 0
+    found = re.fullmatch(r"(.*)-(\d+)", file_id)
+    if found and f"{found.group(1)}.ipynb".lower() in by_case:
+        return by_case[f"{found.group(1)}.ipynb".lower()], int(found.group(2))
+    return exact, 0
 
 
 class LmsCollector(FileNameCollectorPlugin):
@@ -113,8 +132,8 @@ class LmsCollector(FileNameCollectorPlugin):
         lms_id = info["student_id"]
         student = self.id_map.get(lms_id, lms_id)
         when = info.get("timestamp") or self.times.get(lms_id) or self.times.get(student)
-        out = {"student_id": student,
-               "file_id": notebook_name(info["file_id"], self.notebooks)[:-len(".ipynb")]}
+        name, _ = notebook_name(info["file_id"], self.notebooks)
+        out = {"student_id": student, "file_id": name[:-len(".ipynb")]}
         if when:
             out["timestamp"] = parse_timestamp(when, self.timezone).isoformat()
         return out
@@ -130,6 +149,7 @@ class Entry:
     convention: str = ""
     problem: str = ""  # why it was refused; "" if accepted
     note: str = ""
+    order: tuple[int, int, int] = (0, 0, 0)  # attachment id, resubmission, exact name
 
     @property
     def accepted(self) -> bool:
@@ -151,91 +171,106 @@ def unsafe(info: zipfile.ZipInfo) -> str:
     return ""
 
 
+def _content_problem(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
+                     max_bytes: int) -> tuple[str, str]:
+    """(problem, note) from reading the entry: too large once unpacked, or not a notebook."""
+    with archive.open(info) as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return "too large once unpacked", ""
+    try:
+        _, notes = read_notebook(data)
+    except NotANotebook as err:
+        return str(err), ""
+    return "", "; ".join(notes)
+
+
+def _entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, roster: set[str],
+           notebooks: list[str], conventions: tuple[str, ...], id_map: dict[str, str],
+           times: dict[str, str], timezone: str, max_bytes: int) -> Entry:
+    entry = Entry(path.name, info.filename)
+    problem = unsafe(info)
+    if not problem and info.file_size > max_bytes:
+        problem = f"too large ({info.file_size} bytes)"
+    if not problem and not PurePosixPath(info.filename).name.endswith(".ipynb"):
+        problem = "not a notebook (by its name)"
+    found = None if problem else match_name(info.filename, conventions)
+    if not problem and found is None:
+        problem = "file name not recognised (no LMS convention matches)"
+    if problem:
+        return replace(entry, problem=problem)
+    convention, groups = found
+    lms_id = groups["student_id"]
+    student = id_map.get(lms_id, lms_id)
+    notebook, resubmission = notebook_name(groups["file_id"], notebooks)
+    exact = int(f"{groups['file_id']}.ipynb" == notebook)
+    entry = replace(entry, student_id=student, notebook=notebook, convention=convention,
+                    order=(int(groups.get("attachment_id", 0)), resubmission, exact))
+    if student not in roster:
+        return replace(entry, problem=f"unknown student {lms_id!r} (not on the roster)")
+    when = groups.get("timestamp") or times.get(lms_id) or times.get(student)
+    if when:
+        try:
+            entry = replace(entry, timestamp=parse_timestamp(when, timezone).isoformat())
+        except ValueError as err:
+            return replace(entry, problem=str(err))
+    problem, note = _content_problem(archive, info, max_bytes)
+    notes = [note] if note else []
+    if groups.get("late") and not entry.timestamp:
+        notes.append("the LMS marked it late, but no time was given (--times): no late penalty")
+    if notebooks and notebook not in notebooks:
+        notes.append(f"not the notebook asked for ({', '.join(notebooks)})")
+    return replace(entry, problem=problem, note="; ".join(notes))
+
+
 def check_archive(path: Path, roster: set[str], notebooks: list[str], *,
                   conventions: Iterable[str] = tuple(CONVENTIONS),
                   id_map: dict[str, str] | None = None, times: dict[str, str] | None = None,
                   timezone: str = "UTC", max_bytes: int = MAX_BYTES) -> list[Entry]:
     """One Entry per file in the zip at ``path``: accepted, or refused with the reason."""
-    id_map, times, conventions = id_map or {}, times or {}, tuple(conventions)
-    entries: list[Entry] = []
     if not zipfile.is_zipfile(path):
         raise ValueError(f"{path} is not a zip file (download the submissions as one zip)")
     with zipfile.ZipFile(path) as archive:
-        for info in archive.infolist():
-            entry = Entry(path.name, info.filename)
-            problem = unsafe(info)
-            if not problem and info.is_dir():
-                continue
-            base = PurePosixPath(info.filename).name
-            if not problem and info.file_size > max_bytes:
-                problem = f"too large ({info.file_size} bytes)"
-            if not problem and not base.endswith(".ipynb"):
-                problem = "not a notebook"
-            found = None if problem else match_name(info.filename, conventions)
-            if not problem and found is None:
-                problem = "file name not recognised (no LMS convention matches)"
-            if found:
-                convention, groups = found
-                lms_id = groups["student_id"]
-                student = id_map.get(lms_id, lms_id)
-                notebook = notebook_name(groups["file_id"], notebooks)
-                entry = replace(entry, student_id=student, notebook=notebook,
-                                convention=convention)
-                if student not in roster:
-                    problem = f"unknown student {lms_id!r} (not on the roster)"
-                when = groups.get("timestamp") or times.get(lms_id) or times.get(student)
-                if not problem and when:
-                    try:
-                        entry = replace(entry, timestamp=parse_timestamp(when, timezone)
-                                        .isoformat())
-                    except ValueError as err:
-                        problem = str(err)
-                if not problem and groups.get("late") and not entry.timestamp:
-                    entry = replace(entry, note="the LMS marked it late, but no time was given "
-                                                "(--times): no late penalty")
-                if not problem and notebooks and notebook not in notebooks:
-                    entry = replace(entry, note=f"not the notebook asked for "
-                                                f"({', '.join(notebooks)})")
-            entries.append(replace(entry, problem=problem))
-    return entries
+        return [_entry(archive, info, path, roster, notebooks, tuple(conventions), id_map or {},
+                       times or {}, timezone, max_bytes)
+                for info in archive.infolist() if unsafe(info) or not info.is_dir()]
 
 
 def _drop_duplicates(entries: list[Entry]) -> list[Entry]:
-    """Keep one file per student and notebook: the latest (or the last in the zip)."""
-    latest: dict[tuple[str, str], int] = {}
+    """Keep one file per student and notebook: the newest (submission time, then Canvas's
+    attachment id, then the resubmission number; the exact name before a case variant)."""
+    newest: dict[tuple[str, str], int] = {}
     for index, entry in enumerate(entries):
         if not entry.accepted:
             continue
         key = (entry.student_id, entry.notebook)
-        old = latest.get(key)
-        if old is None or entry.timestamp >= entries[old].timestamp:
-            latest[key] = index
-    keep = set(latest.values())
-    return [e if (not e.accepted or i in keep) else replace(e, problem="older duplicate")
-            for i, e in enumerate(entries)]
+        old = newest.get(key)
+        if old is None or (entry.timestamp, entry.order) > (entries[old].timestamp,
+                                                            entries[old].order):
+            newest[key] = index
+    out = []
+    for index, entry in enumerate(entries):
+        kept = newest.get((entry.student_id, entry.notebook))
+        if entry.accepted and kept != index:
+            entry = replace(entry, problem=f"older duplicate (a newer file of {entry.notebook} "
+                                           f"is {entries[kept].name})")
+        out.append(entry)
+    return out
 
 
-def write_clean_zip(sources: dict[str, Path], entries: list[Entry], target: Path,
-                    max_bytes: int = MAX_BYTES) -> list[Entry]:
-    """Copy the accepted entries into a new zip; returns entries (oversized ones refused)."""
-    out: list[Entry] = []
+def write_clean_zip(sources: dict[str, Path], entries: list[Entry], target: Path) -> None:
+    """Copy the accepted entries into a new zip."""
     target.parent.mkdir(parents=True, exist_ok=True)
     opened = {name: zipfile.ZipFile(path) for name, path in sources.items()}
     try:
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as clean:
             for entry in entries:
                 if entry.accepted:
-                    with opened[entry.archive].open(entry.name) as handle:
-                        data = handle.read(max_bytes + 1)
-                    if len(data) > max_bytes:
-                        entry = replace(entry, problem="too large once unpacked")
-                    else:
-                        clean.writestr(zipfile.ZipInfo(entry.name), data)
-                out.append(entry)
+                    clean.writestr(zipfile.ZipInfo(entry.name),
+                                   opened[entry.archive].read(entry.name))
     finally:
         for archive in opened.values():
             archive.close()
-    return out
 
 
 def read_pairs(path: Path, key: str, value: str) -> dict[str, str]:
@@ -247,19 +282,18 @@ def read_pairs(path: Path, key: str, value: str) -> dict[str, str]:
         return {row[key].strip(): row[value].strip() for row in reader if row[key].strip()}
 
 
-REPORT_COLUMNS = ("archive", "entry", "student_id", "notebook", "timestamp", "convention",
-                  "outcome", "note")
+REPORT_COLUMNS = ("collected_at", "archive", "entry", "student_id", "notebook", "timestamp",
+                  "convention", "outcome", "note")
 
 
-def zip_collect(root: Path, assignment: str, archives: list[Path], *,
+def zip_collect(folder: GradingFolder, assignment: str, archives: list[Path], *,
                 conventions: Iterable[str] = tuple(CONVENTIONS),
                 id_map: dict[str, str] | None = None, times: dict[str, str] | None = None,
                 timezone: str = "UTC") -> list[Entry]:
     """Check ``archives``, then run nbgrader's zip_collect on what is safe; returns every
-    entry with its outcome (also written to reports/<a>/collect.csv)."""
-    root = Path(root).resolve()
-    roster = set(classfolder.roster(root))
-    notebooks = classfolder.release_notebooks(root, assignment)
+    entry with its outcome (also added to reports/<a>/collect.csv)."""
+    roster = set(folder.roster())
+    notebooks = folder.release_notebooks(assignment)
     conventions = tuple(conventions)
     names = [Path(p).name for p in archives]
     if len(set(names)) != len(names):
@@ -269,21 +303,37 @@ def zip_collect(root: Path, assignment: str, archives: list[Path], *,
         entries += check_archive(Path(path), roster, notebooks, conventions=conventions,
                                  id_map=id_map, times=times, timezone=timezone)
     entries = _drop_duplicates(entries)
-    downloaded = root / "downloaded" / assignment
-    shutil.rmtree(downloaded, ignore_errors=True)
-    entries = write_clean_zip({Path(p).name: Path(p) for p in archives}, entries,
-                              downloaded / "archive" / "accepted.zip")
+    now = datetime.now(UTC).replace(microsecond=0)
+    _keep_previous_run(folder.downloaded(assignment), now)
+    write_clean_zip({Path(p).name: Path(p) for p in archives}, entries,
+                    folder.downloaded(assignment) / "archive" / "accepted.zip")
     if any(e.accepted for e in entries):
-        _run_nbgrader(root, assignment, conventions, id_map or {}, times or {}, notebooks,
+        _run_nbgrader(folder, assignment, conventions, id_map or {}, times or {}, notebooks,
                       timezone)
-    _write_report(entries, root / "reports" / assignment / "collect.csv")
+    _add_to_report(entries, folder.reports(assignment) / "collect.csv", now)
     return entries
 
 
-def _run_nbgrader(root: Path, assignment: str, conventions: tuple[str, ...],
+def _keep_previous_run(downloaded: Path, now: datetime) -> None:
+    """Move the last run's archive/ and extracted/ into history/<time of this run>/."""
+    previous = [downloaded / part for part in ("archive", "extracted")
+                if (downloaded / part).exists()]
+    if not previous:
+        return
+    target = downloaded / "history" / now.strftime("%Y-%m-%dT%H-%M-%S")
+    suffix = 1
+    while target.exists():
+        target = target.with_name(f"{target.name.split('+')[0]}+{suffix}")
+        suffix += 1
+    target.mkdir(parents=True)
+    for part in previous:
+        shutil.move(str(part), str(target / part.name))
+
+
+def _run_nbgrader(folder: GradingFolder, assignment: str, conventions: tuple[str, ...],
                   id_map: dict[str, str], times: dict[str, str], notebooks: list[str],
                   timezone: str) -> None:
-    cfg = classfolder.config(root)
+    cfg = folder.config()
     cfg.CourseDirectory.assignment_id = assignment
     cfg.ZipCollectApp.collector_plugin = LmsCollector
     cfg.ZipCollectApp.force = True
@@ -294,22 +344,61 @@ def _run_nbgrader(root: Path, assignment: str, conventions: tuple[str, ...],
     cfg.LmsCollector.notebooks = list(notebooks)
     cfg.LmsCollector.timezone = timezone
     app = ZipCollectApp(config=cfg)
-    app.coursedir = CourseDirectory(config=cfg)
-    try:
-        app.init_plugins()
-        app.extract_archive_files()
-        app.process_extracted_files()
-    except SystemExit as err:  # nbgrader's fail() exits
-        raise RuntimeError(f"nbgrader zip_collect failed (exit {err.code}); see the log above") \
-            from None
+    app.coursedir = folder.coursedir(cfg)
+    log = folder.log(assignment, "zip_collect", ".log")
+    with nbgrader_log(app, log):
+        try:
+            app.init_plugins()
+            app.extract_archive_files()
+            app.process_extracted_files()
+        except SystemExit as err:  # nbgrader's fail() exits
+            raise RuntimeError(f"nbgrader zip_collect failed (exit {err.code}); see {log}") \
+                from None
 
 
-def _write_report(entries: list[Entry], path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="") as handle:
+def _add_to_report(entries: list[Entry], path: Path, now: datetime) -> None:
+    if path.exists():
+        with path.open(newline="") as handle:
+            header = next(csv.reader(handle), [])
+        if tuple(header) != REPORT_COLUMNS:  # written by an older version: keep it aside
+            os.replace(path, path.with_name("collect-before-history.csv"))
+    new = not path.exists()
+    with path.open("a", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(REPORT_COLUMNS)
+        if new:
+            writer.writerow(REPORT_COLUMNS)
         for e in entries:
-            writer.writerow([e.archive, e.name, e.student_id, e.notebook, e.timestamp,
-                             e.convention, "collected" if e.accepted else f"refused: {e.problem}",
-                             e.note])
+            writer.writerow([now.isoformat(), e.archive, e.name, e.student_id, e.notebook,
+                             e.timestamp, e.convention,
+                             "collected" if e.accepted else f"refused: {e.problem}", e.note])
+
+
+def collection_log(folder: GradingFolder, assignment: str) -> list[dict[str, str]]:
+    """Every row of reports/<a>/collect.csv, oldest run first ([] before any zip_collect)."""
+    path = folder.reports(assignment, create=False) / "collect.csv"
+    if not path.exists():
+        return []
+    with path.open(newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def refused_only(folder: GradingFolder, assignment: str) -> dict[str, str]:
+    """Students whose every file was refused at collection -> why (their entries)."""
+    reasons: dict[str, list[str]] = {}
+    collected = set()
+    for row in collection_log(folder, assignment):
+        student = row.get("student_id", "")
+        if not student:
+            continue
+        if row["outcome"] == "collected":
+            collected.add(student)
+        else:
+            reasons.setdefault(student, []).append(
+                f"{row['entry']} ({row['outcome'].removeprefix('refused: ')})")
+    return {s: "; ".join(r) for s, r in reasons.items() if s not in collected}
+
+
+def collected_entries(folder: GradingFolder, assignment: str) -> dict[tuple[str, str], dict]:
+    """(student, notebook) -> the collect.csv row of the file that was last collected."""
+    return {(row["student_id"], row["notebook"]): row
+            for row in collection_log(folder, assignment) if row["outcome"] == "collected"}

@@ -6,19 +6,18 @@ does the same thing a formgrader click does: set ``manual_score`` on the cell's 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from nbgrader.api import MissingEntry
 
-from . import classfolder
+from .folder import GradingFolder
 
 
-def set_manual_score(root: Path, assignment: str, student: str, grade_id: str, score: float,
-                     comment: str | None = None, notebook: str | None = None) -> float:
+def set_manual_score(folder: GradingFolder, assignment: str, student: str, grade_id: str,
+                     score: float, comment: str | None = None,
+                     notebook: str | None = None) -> float:
     """Give ``student`` ``score`` points on the graded cell ``grade_id``; returns the new
     assignment score. The notebook defaults to the assignment's only notebook."""
-    notebook = notebook or _only_notebook(root, assignment)
-    with classfolder.gradebook(root) as gb:
+    notebook = notebook or _only_notebook(folder, assignment)
+    with folder.gradebook() as gb:
         try:
             grade = gb.find_grade(grade_id, notebook, assignment, student)
         except MissingEntry:
@@ -37,10 +36,10 @@ def set_manual_score(root: Path, assignment: str, student: str, grade_id: str, s
         return float(gb.find_submission(assignment, student).score)
 
 
-def pending(root: Path, assignment: str) -> list[tuple[str, str]]:
+def pending(folder: GradingFolder, assignment: str) -> list[tuple[str, str]]:
     """(student, grade_id) of every graded cell still waiting for a person."""
     out = []
-    with classfolder.gradebook(root) as gb:
+    with folder.gradebook() as gb:
         try:
             submissions = gb.assignment_submissions(assignment)
         except MissingEntry:
@@ -51,8 +50,8 @@ def pending(root: Path, assignment: str) -> list[tuple[str, str]]:
     return sorted(out)
 
 
-def _only_notebook(root: Path, assignment: str) -> str:
-    names = classfolder.release_notebooks(root, assignment)
+def _only_notebook(folder: GradingFolder, assignment: str) -> str:
+    names = folder.release_notebooks(assignment)
     if len(names) != 1:
         raise ValueError(f"{assignment} has notebooks {names}: say which one")
     return names[0][: -len(".ipynb")]

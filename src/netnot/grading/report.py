@@ -2,8 +2,8 @@
 
 ``reports/<a>/class-report.html`` opens with a plain-language summary, then shows (each figure
 with alt text): the total scores, the score distribution of every graded question, the
-misconceptions behind the questions (``topics.py``), the grading statuses, and the written
-answers still waiting for a person.
+misconceptions behind the questions (declared in :mod:`netnot.course`), the grading statuses
+(the one table in ``status.py``), and the written answers still waiting for a person.
 """
 
 from __future__ import annotations
@@ -16,21 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from matplotlib.ticker import MaxNLocator
-from nbgrader.api import MissingEntry
 
-from .. import style
-from . import classfolder, status, topics
-from .export import SCORED, read_status
-
-TODO = {
-    "ok": "nothing",
-    "timeout": "look at the cell that hung; the rest is graded",
-    "crashed": "open the submission; fix or ask the student to resubmit, then autograde again",
-    "invalid": "ask the student for the right notebook, then collect and autograde again",
-    "missing": "check the roster and the LMS; chase the student or record 0 in the LMS yourself",
-    "tampered": "compare with the released notebook; the tests were restored and graded",
-    "flagged": "read the flagged code before you upload the grade",
-}
+from .. import course, style
+from . import status
+from .folder import GradingFolder
 
 
 @dataclass
@@ -65,18 +54,14 @@ class ClassData:
     review: dict[str, str]  # student -> status, for every status other than ok/missing
 
 
-def gather(root: Path, assignment: str) -> ClassData:
-    statuses = read_status(root, assignment)
-    graded = {s for s, row in statuses.items() if row["status"] in SCORED}
-    with classfolder.gradebook(root) as gb:
-        try:
-            record = gb.find_assignment(assignment)
-        except MissingEntry:
-            raise ValueError(f"{assignment} is not in the gradebook") from None
+def gather(folder: GradingFolder, assignment: str) -> ClassData:
+    statuses = status.read_csv(folder.reports(assignment) / "status.csv", assignment)
+    graded = {s for s, row in statuses.items() if row["status"] in status.SCORED}
+    with folder.assignment_record(assignment) as (gb, record):
         questions = {}
         for notebook in record.notebooks:
             for cell in notebook.grade_cells:
-                check = topics.check_for(assignment, cell.name)
+                check = course.graded_part(assignment, cell.name)
                 questions[cell.name] = Question(cell.name, float(cell.max_score), check.myth,
                                                 check.belief)
         top = float(record.max_score)
@@ -148,7 +133,7 @@ def figure_questions(data: ClassData) -> tuple[str, str]:
 
 def topic_shares(data: ClassData) -> list[tuple[str, float, int]]:
     """(belief, mean share of points, students graded) per question, hardest first."""
-    rows = [(f"{topics.TOPICS[q.topic]}: {q.belief}", q.share(), len(q.scores))
+    rows = [(f"{course.MYTHS[q.topic]}: {q.belief}", q.share(), len(q.scores))
             for q in data.questions if q.share() is not None]
     return sorted(rows, key=lambda row: row[1])
 
@@ -245,14 +230,14 @@ def render(data: ClassData) -> str:
     for q in data.questions:
         c = q.counts()
         parts.append(f"<tr><td>{esc(q.grade_id)}</td><td>{q.max_score:g}</td>"
-                     f"<td>{esc(topics.TOPICS[q.topic])}: {esc(q.belief)}</td>"
+                     f"<td>{esc(course.MYTHS[q.topic])}: {esc(q.belief)}</td>"
                      f"<td>{c['full marks']}</td><td>{c['part marks']}</td>"
                      f"<td>{c['no marks']}</td><td>{c['awaiting a grader']}</td></tr>")
     parts.append("</table><h2>Statuses</h2><table><tr><th>status</th><th>students</th>"
                  "<th>meaning</th><th>what to do</th></tr>")
-    for name in status.STATUSES:
+    for name, state in status.STATUSES.items():
         parts.append(f"<tr><td>{name}</td><td>{data.statuses.get(name, 0)}</td>"
-                     f"<td>{esc(status.MEANING[name])}</td><td>{esc(TODO[name])}</td></tr>")
+                     f"<td>{esc(state.meaning)}</td><td>{esc(state.todo)}</td></tr>")
     parts.append("</table><h2>Written answers awaiting a grader</h2>")
     waiting = [(q.grade_id, s) for q in data.questions for s in q.waiting]
     if waiting:
@@ -266,9 +251,8 @@ def render(data: ClassData) -> str:
     return "\n".join(parts)
 
 
-def write(root: Path, assignment: str) -> Path:
+def write(folder: GradingFolder, assignment: str) -> Path:
     """Write reports/<a>/class-report.html; returns its path."""
-    path = Path(root) / "reports" / assignment / "class-report.html"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(gather(root, assignment)), encoding="utf-8")
+    path = folder.reports(assignment) / "class-report.html"
+    path.write_text(render(gather(folder, assignment)), encoding="utf-8")
     return path

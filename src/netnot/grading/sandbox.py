@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -48,7 +49,6 @@ def bwrap_path() -> str:
     return os.environ.get("NETNOT_BWRAP") or shutil.which("bwrap") or "/usr/bin/bwrap"
 
 
-START_DIR = os.path.realpath(os.getcwd())  # before nbgrader changes folder
 PROJECT_MARKERS = (".git", "nbgrader_config.py", "pyproject.toml", "setup.py", "gradebook.db")
 
 
@@ -65,32 +65,35 @@ def _in_a_project(path: str) -> bool:
     return False
 
 
-def package_path() -> list[str]:
-    """The kernel's PYTHONPATH: the course package's folder, then this PYTHONPATH, absolute."""
+def package_path(start_dir: str) -> list[str]:
+    """The kernel's PYTHONPATH: the course package's folder, then this PYTHONPATH, absolute
+    (relative entries are read from ``start_dir``, where the command was started)."""
     import netnot  # an editable install maps it to <repo>/src, which is not on sys.path
 
     found = [str(Path(netnot.__file__).resolve().parents[1])]
     for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep):
         if entry:
-            found.append(os.path.realpath(os.path.join(START_DIR, entry)))
+            found.append(os.path.realpath(os.path.join(start_dir, entry)))
     return list(dict.fromkeys(found))
 
 
-def python_dirs(forbidden: list[str]) -> list[str]:
+def python_dirs(forbidden: list[str], start_dir: str | None = None) -> list[str]:
     """Folders of this Python environment that the kernel may read.
 
     The interpreter and venv prefixes, and sys.path/PYTHONPATH folders that are not the
     starting folder, not a project folder (only a project's src/ may be shown) and do not hold
     a forbidden folder.
     """
-    candidates = [sys.prefix, sys.base_prefix, sys.exec_prefix, *sys.path, *package_path()]
+    start_dir = os.path.realpath(start_dir or os.getcwd())
+    candidates = [sys.prefix, sys.base_prefix, sys.exec_prefix, *sys.path,
+                  *package_path(start_dir)]
     prefixes = {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}
     paths: list[str] = []
     for entry in candidates:
         if not entry or not os.path.exists(entry):
             continue
         real = os.path.realpath(entry)
-        if real in ("/", START_DIR) or any(_inside(f, real) for f in forbidden):
+        if real in ("/", start_dir) or any(_inside(f, real) for f in forbidden):
             continue
         if real not in prefixes and not any(_inside(real, p) for p in prefixes) and \
                 _in_a_project(real):
@@ -136,9 +139,11 @@ def remove_cgroup(path: str | None) -> None:
 
 
 def sandbox_command(kernel_cmd: list[str], workdir: str, rundir: str, limits: Limits,
-                    forbidden: list[str], cgroup: str | None = None) -> list[str]:
+                    forbidden: list[str], cgroup: str | None = None,
+                    start_dir: str | None = None) -> list[str]:
     """The bwrap + prlimit command that runs ``kernel_cmd`` in ``workdir``."""
     workdir, rundir = os.path.realpath(workdir), os.path.realpath(rundir)
+    start_dir = os.path.realpath(start_dir or os.getcwd())
     env = {
         "PATH": f"{sys.prefix}/bin:/usr/local/bin:/usr/bin:/bin",
         "HOME": workdir,
@@ -153,7 +158,7 @@ def sandbox_command(kernel_cmd: list[str], workdir: str, rundir: str, limits: Li
     for name in ("NBGRADER_EXECUTION", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
         if os.environ.get(name):
             env[name] = os.environ[name]
-    env["PYTHONPATH"] = os.pathsep.join(package_path())
+    env["PYTHONPATH"] = os.pathsep.join(package_path(start_dir))
     cmd = [bwrap_path()]
     if cgroup:  # join the pids cgroup, then become bwrap
         cmd = ["/bin/sh", "-c", 'echo $$ > "$0/cgroup.procs" && exec "$@"', cgroup, *cmd]
@@ -166,7 +171,7 @@ def sandbox_command(kernel_cmd: list[str], workdir: str, rundir: str, limits: Li
         cmd += ["--ro-bind-try", system, system]
     for etc in ("/etc/ld.so.cache", "/etc/alternatives", "/etc/localtime", "/etc/fonts"):
         cmd += ["--ro-bind-try", etc, etc]
-    for folder in python_dirs(forbidden + [workdir, rundir]):
+    for folder in python_dirs(forbidden + [workdir, rundir], start_dir):
         cmd += ["--ro-bind", folder, folder]
     cmd += ["--bind", rundir, rundir, "--bind", workdir, workdir, "--chdir", workdir]
     cmd += ["--proc", "/proc", "--dev", "/dev", "--", shutil.which("prlimit") or "prlimit",
@@ -247,6 +252,8 @@ class SandboxKernelManager(AsyncKernelManager):
     limits = Dict(help="Limits as a dict of Limits fields.").tag(config=True)
     forbidden = Unicode(help="os.pathsep-separated folders the sandbox must never show."
                         ).tag(config=True)
+    start_dir = Unicode(help="The folder the command started in (relative PYTHONPATH entries)."
+                        ).tag(config=True)
     client_factory = Type(SandboxKernelClient, klass=AsyncKernelClient)
 
     def __init__(self, **kwargs):
@@ -268,7 +275,8 @@ class SandboxKernelManager(AsyncKernelManager):
         forbidden = [f for f in self.forbidden.split(os.pathsep) if f]
         limits = Limits(**self.limits)
         cgroup = pids_cgroup(cgroup_name(self.rundir), limits.processes)
-        return sandbox_command(kernel, self.workdir, self.rundir, limits, forbidden, cgroup)
+        return sandbox_command(kernel, self.workdir, self.rundir, limits, forbidden, cgroup,
+                               self.start_dir or None)
 
 
 def remove_special_files(folder: str) -> list[str]:
@@ -309,3 +317,62 @@ class SandboxExecute(Execute):
 
 def limits_dict(limits: Limits) -> dict:
     return asdict(limits)
+
+
+class MemoryWatch:
+    """Follows the peak memory (VmPeak, what the limit counts) of the kernel whose command line
+    mentions ``marker`` (its run folder), from outside the sandbox, while a block runs.
+
+    A kernel that hits the memory limit often just dies, or hangs until its cell times out,
+    and leaves no word about memory behind; this says how close it came.
+    """
+
+    def __init__(self, marker: str, interval: float = 0.1):
+        self.marker = marker.encode()
+        self.interval = interval
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    @property
+    def peak_mb(self) -> float:
+        return self.peak_kb / 1024
+
+    def __enter__(self) -> MemoryWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _find(self) -> list[str]:
+        found = []
+        try:
+            pids = os.listdir("/proc")
+        except OSError:  # no /proc (macOS, --no-sandbox): nothing to follow
+            return []
+        for pid in pids:
+            if pid.isdigit():
+                try:
+                    with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                        if self.marker in handle.read():
+                            found.append(pid)
+                except OSError:
+                    continue
+        return found
+
+    def _watch(self) -> None:
+        pids: list[str] = []
+        last_scan = 0.0
+        while not self._stop.wait(self.interval):
+            if not pids or time.monotonic() - last_scan > 1.0:
+                pids, last_scan = self._find(), time.monotonic()
+            for pid in pids:
+                try:
+                    with open(f"/proc/{pid}/status") as handle:
+                        for line in handle:
+                            if line.startswith("VmPeak:"):
+                                self.peak_kb = max(self.peak_kb, int(line.split()[1]))
+                except (OSError, ValueError, IndexError):
+                    continue

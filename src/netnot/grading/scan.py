@@ -3,6 +3,10 @@
 Flags mean "graded, but a person should look": hooking IPython's input or AST transformers,
 patching builtins or imported modules (the test helpers), custom exception handlers, always-equal
 objects, dynamic code that hides what it does, and sniffing the grading environment.
+
+Code that builds names at run time (``globals()["get_" + "ipython"]``, ``getattr`` with a
+computed name, ``exec``) can reach IPython's hooks without naming them, so ``dynamic-code``
+always comes with ``ipython-hook``: such a submission is also graded past the hooks.
 """
 
 from __future__ import annotations
@@ -78,6 +82,13 @@ class _Scanner(ast.NodeVisitor):
                 self.flags.add("monkeypatch")  # e.g. math.isclose = ...
         self.generic_visit(node)
 
+    def visit_Call(self, node: ast.Call) -> None:
+        name = node.func.id if isinstance(node.func, ast.Name) else ""
+        computed = len(node.args) > 1 and not isinstance(node.args[1], ast.Constant)
+        if name in ("getattr", "hasattr") and computed:
+            self.flags.add("dynamic-code")  # an attribute whose name is built at run time
+        self.generic_visit(node)
+
     def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
         if node.name in ("__eq__", "__ne__", "__hash__"):
             self.flags.add("custom-eq")
@@ -88,6 +99,8 @@ class _Scanner(ast.NodeVisitor):
     def visit_Constant(self, node: ast.Constant) -> None:
         if isinstance(node.value, str):
             text = node.value
+            if "ipython" in text.lower() or text in IPYTHON_HOOKS:
+                self.flags.add("ipython-hook")
             if "NBGRADER" in text or text.startswith(("/", "~")) or "../" in text:
                 self.flags.add("env-sniff")
 
@@ -117,4 +130,6 @@ def scan_cells(sources: list[str]) -> list[str]:
             scanner.visit(ast.parse(text))
         except (SyntaxError, ValueError):
             continue
+    if "dynamic-code" in scanner.flags:
+        scanner.flags.add("ipython-hook")
     return sorted(scanner.flags)

@@ -1,1 +1,15 @@
-"""Models: pure numpy functions of parameters and a seed, one module per topic."""
+"""The course's one simulated world: a job seeker, their contacts and their search strategies.
+
+Start with ``assumptions.py`` (every number, with its source or the word "assumption") and
+``world.py`` (the parameters and named scenarios). Each of the other modules opens with its model
+for ONE person, one week at a time, in plain Python; the faster versions below it do the same for
+thousands of people at once and are tested equal:
+
+* ``contacts.py``: what asking and giving do to one contact (lesson 01);
+* ``networking.py``: how hours of networking build trust, and trust brings referrals (02, 03, 04);
+* ``search.py``: a whole search with the same mix of hours every week (04, 06);
+* ``policies.py``: switching rules that move hours on evidence (05, 06).
+
+The older per-lesson modules (begging, quickfix, online, options, switching) are kept only for
+the graded exercises that still use them.
+"""

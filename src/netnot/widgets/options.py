@@ -1,230 +1,493 @@
-"""Lesson 04 widgets: the split-your-hours explorer, the formative checks and the reflection."""
+"""Widgets for lesson 04, "Networking is not your only option".
+
+Two explorers on the course's one world: how to split your search hours
+(:func:`netnot.models.search.compare`) and kinds of ties
+(:func:`netnot.models.networking.tie_chance` and
+:func:`~netnot.models.networking.referrals_by_kind`). Every number the lesson shows about the
+simulation is computed here when the lesson runs.
+"""
 
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 import ipywidgets as W
+import numpy as np
 
 from netnot import course
-from netnot.figures.options import SplitFigure, describe, split_text, weeks_text
-from netnot.models import options as model
-from netnot.progress import ProgressStore
-from netnot.widgets.checks import (
-    Item,
-    MultipleChoice,
-    Option,
-    PredictThenReveal,
-    Reflection,
-    SortIntoGroups,
+from netnot.figures.options import (
+    CLOSENESS,
+    LAST_WEEK,
+    SplitFigure,
+    SplitView,
+    TiesFigure,
+    TiesView,
+    kind_label,
+    mix_text,
+    week_text,
 )
+from netnot.models import search
+from netnot.models.networking import referrals_by_kind, tie_chance
+from netnot.models.world import KINDS, NETWORKING, SCENARIOS, Mix, World
+from netnot.models.world import scenario as scenario_world
+from netnot.params import ParameterError, check_choice
+from netnot.progress import ProgressStore
+from netnot.references import cite
+from netnot.widgets.assumptions import assumptions  # noqa: F401 - lesson.assumptions("04")
+from netnot.widgets.checks import MultipleChoice, Option, PredictThenReveal, Reflection
 from netnot.widgets.explorer import Explorer, slider
+from netnot.widgets.findings import findings_box
 
 LESSON = "04-not-your-only-option"
 CHECK_KEYS = course.lesson(LESSON).checks
+EXPLORERS = ("explorer", "ties")  # benchmarks/bench_explorers.py times both
 
-SLIDER_MAX = 15
-CONTROL_NAMES = ("applications", "direct_contact", "recruiters", "referrals", "events")
-HEAVIEST = {
-    **dict.fromkeys(CONTROL_NAMES, 11),  # 55 h a week; one more hour anywhere is still allowed
-    "preset_name": "returns fade slowly",
-}
+HOURS_MAX = 15  # per strategy
+MOST_HOURS = 40  # in all: the comparison puts every hour on one strategy, which takes 40 at most
+FIRST_WEEK = 13  # the week the split explorer reads the share with an offer at, to start
+# one hour below the most in all, so that one more hour on any strategy is still allowed
+HEAVIEST = dict(scenario="networking is weak for you", applications=10, direct=10,
+                recruiters=10, networking=9, week=LAST_WEEK)
+# (the time split leaves room for one more step on any of its sliders)
+HEAVIEST_TIES = dict(overlap=0.0, opening_percent=20.0, acquaintances_percent=0,
+                     distant_percent=0, new_percent=95)
 
 
-# --- explorer ------------------------------------------------------------------------------
-def summary(result: model.Comparison) -> str:
-    """Your split against all-in, in words, with which one wins at the median."""
-    mix, single = result.mix, result.all_in
-    total = mix.total_hours
-    if total == 0:
-        return "Give at least one channel some hours to start the search."
-    gap = single.median - mix.median
-    if mix.hours == single.hours:
-        verdict = ("Every hour already goes to the strongest single channel. Move some hours "
-                   "to other channels and compare.")
-    elif sum(h > 0 for h in mix.hours) == 1:
-        only = model.CHANNELS[next(k for k, h in enumerate(mix.hours) if h > 0)]
-        sooner = f" ({-gap:.0f} weeks sooner at the median)" if gap <= -1 else ""
-        verdict = (f"All your hours go to {only}; {result.all_in_channel} is the stronger single "
-                   f"channel here{sooner}. Now try spreading the hours.")
-    elif gap >= 1:
-        verdict = f"Spreading wins here: half of the seekers have an offer {gap:.0f} weeks sooner."
-    elif gap <= -1:
-        verdict = (f"Here going all-in wins: half of the seekers have an offer {-gap:.0f} weeks "
-                   "sooner. Look at the 1-in-10 tail too.")
+# --- explorer 1: split your hours ---------------------------------------------------------
+
+@lru_cache(maxsize=256)
+def _compare(name: str, mix: Mix) -> search.Comparison:
+    """The comparison for a scenario and a mix (kept: a slider moved back costs nothing)."""
+    return search.compare(scenario_world(name), mix)
+
+
+def run(scenario: str, applications: float, direct: float, recruiters: float,
+        networking: float, week: float = FIRST_WEEK) -> SplitView:
+    """Your mix, the same hours spread evenly, and all on the fastest single strategy."""
+    name = check_choice("scenario", scenario, list(SCENARIOS))
+    mix = Mix(applications, direct, recruiters, networking)
+    if mix.total > MOST_HOURS:
+        raise ParameterError(
+            f"at most {MOST_HOURS} hours a week in all here, because the comparison puts every "
+            f"hour on a single strategy; got {mix.total:g}. Lower one of the sliders")
+    if not 1 <= week <= LAST_WEEK or week != int(week):
+        raise ParameterError(f"the week to read must be a whole number between 1 and "
+                             f"{LAST_WEEK}; got {week}")
+    return SplitView(name, _compare(name, mix), int(week))
+
+
+def myth() -> Mix:
+    """The explorer's start: every hour of the default seeker's week on networking."""
+    return Mix.all_on(NETWORKING, World().hours_per_week)
+
+
+def _row(name: str, run: search.SearchResult, week: int) -> str:
+    return (f"<tr><th scope='row'>{html.escape(name)}<br><small>{html.escape(mix_text(run.mix))}"
+            f"</small></th><td>{week_text(run.median)}</td>"
+            f"<td>{week_text(run.percentile(90))}</td><td>{100 * run.share_by(week):.0f}%</td>"
+            f"<td>{100 * run.share_via_contacts:.0f}%</td></tr>")
+
+
+def _weeks(n: float) -> str:
+    return f"{n:.0f} week" + ("" if round(n) == 1 else "s")
+
+
+def verdict(comparison: search.Comparison) -> str:
+    """Spreading evenly against all on the fastest single strategy, in words."""
+    even, single = comparison.even, comparison.all_in
+    gap, tail = single.median - even.median, single.percentile(90) - even.percentile(90)
+    name = f"all on {comparison.all_in_strategy}"
+    if not np.isfinite(tail):
+        tail_words = ("the slow tail is much shorter when spread" if tail > 0 else
+                      "the slow tail is much longer when spread" if tail < 0 else "")
     else:
-        verdict = "About the same at the median; compare the slow tails."
-    story = model.PRESETS[result.preset_name].story
+        tail_words = (f"the slow tail is {_weeks(tail)} shorter when spread" if tail >= 1 else
+                      f"the slow tail is {_weeks(-tail)} longer when spread" if tail <= -1 else
+                      "the slow tails are about the same")
+    if gap >= 1:
+        median_words = f"spreading evenly gets half an offer {_weeks(gap)} sooner than {name}"
+    elif gap <= -1:
+        median_words = f"{name} gets half an offer {_weeks(-gap)} sooner than spreading evenly"
+    else:
+        median_words = f"spreading evenly and {name} are level at the median"
+    return f"{median_words}; {tail_words}" if tail_words else median_words
+
+
+def summary(view: SplitView) -> str:
+    """A small table: the three mixes' median, slow tail, offers by the week, through contacts."""
+    c = view.comparison
+    if c.yours.mix.total == 0:
+        return "Give at least one strategy some hours to start the search."
+    rows = "".join(_row(name, run, view.week) for name, run in view.runs.items())
+    story = SCENARIOS[view.scenario].story
     return (
-        f"<b>Your split</b> ({html.escape(split_text(mix.hours))}; {total:g} h a week): "
-        f"{describe(mix)}.<br><b>All {total:g} h on {result.all_in_channel}</b> (the strongest "
-        f"single channel here): {describe(single)}.<br><b>{verdict}</b><br>"
-        f"<i>{html.escape(story)}</i>"
+        "<table class='nin-assumptions'><thead><tr><th scope='col'>same people, same hours"
+        "</th><th scope='col'>half have an offer by</th><th scope='col'>1 in 10 still "
+        f"searching at</th><th scope='col'>with an offer by week {view.week}</th>"
+        "<th scope='col'>first offers through someone they know</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table><b>Here {html.escape(verdict(c))}.</b><br>"
+        f"<i>Scenario '{html.escape(view.scenario)}' (an assumption, not data): "
+        f"{html.escape(story)}</i>"
     )
 
 
 def explorer() -> Explorer:
-    """Five channels' hours and an industry preset -> weeks to an offer for 10,000 seekers."""
-    controls = {
-        "preset_name": W.Dropdown(
-            options=list(model.PRESETS), value=model.DEFAULT_PRESET,
-            description="Industry (assumed)", style={"description_width": "16em"},
-            layout=W.Layout(width="36em"),
-        ),
-        **{
-            name: slider(f"{model.LABELS[channel]} (h/week)", hours, 0, SLIDER_MAX, 1)
-            for name, channel, hours in zip(
-                CONTROL_NAMES, model.CHANNELS, model.DEFAULT_HOURS, strict=True
-            )
-        },
+    """A scenario, four hour sliders and a week to read at -> three mixes on the same people."""
+    start = myth()
+    labels = ("Applications to advertised jobs", "Contacting employers directly",
+              "Recruiters and agencies", "Networking")
+    controls: dict[str, W.ValueWidget] = {
+        "scenario": W.Dropdown(options=list(SCENARIOS), value="typical",
+                               description="Scenario (a what-if):",
+                               style={"description_width": "initial"},
+                               layout=W.Layout(width="30em")),
     }
-    return Explorer(controls, model.compare, SplitFigure(), summary)
+    for name, label, hours in zip(("applications", "direct", "recruiters", "networking"),
+                                  labels, start.hours, strict=True):
+        controls[name] = slider(f"{label} (hours a week)", hours, 0, HOURS_MAX, 1)
+    controls["week"] = slider("Read the share with an offer at week", FIRST_WEEK, 1,
+                              LAST_WEEK, 1)
+    return Explorer(controls, run, SplitFigure(), summary)
 
 
-# --- formative checks ----------------------------------------------------------------------
+def findings() -> W.HTML:
+    """What the split explorer shows at the starting values and across the scenarios."""
+    hours = World().hours_per_week
+    base = _compare("typical", Mix.even(hours))
+    myth_run = _compare("typical", myth()).yours
+    apps_only = _compare("typical", Mix.all_on(0, hours)).yours
+    closer = [name for name in SCENARIOS
+              if _level_or_better(_compare(name, Mix.even(hours)))]
+    items = [
+        f"<b>Spreading beats the myth.</b> With {hours:g} hours a week, all on networking gets "
+        f"half of the simulated job seekers an offer by {week_text(myth_run.median)}, and 1 in "
+        f"10 is still searching at {week_text(myth_run.percentile(90))}. The same hours spread "
+        f"evenly: {week_text(base.even.median)} and {week_text(base.even.percentile(90))}.",
+        f"<b>It holds in {len(closer)} of the {len(SCENARIOS)} scenarios.</b> In "
+        f"{_names(closer)}, spreading evenly is at least as fast at the median as the fastest "
+        "single strategy, with a slow tail no longer.",
+        f"<b>Contacts still matter.</b> Spread evenly, {100 * base.even.share_via_contacts:.0f}% "
+        "of first offers come through someone the person knows. Even with every hour on "
+        f"applications, {100 * apps_only.share_via_contacts:.0f}% do: people who know you are "
+        "looking pass openings on.",
+    ]
+    return findings_box("What the simulation finds", items)
+
+
+def _level_or_better(c: search.Comparison) -> bool:
+    return (c.even.median <= c.all_in.median
+            and c.even.percentile(90) <= c.all_in.percentile(90))
+
+
+def _names(names: list[str]) -> str:
+    """"'a'", "'a' and 'b'", "'a', 'b' and 'c'"."""
+    quoted = [f"'{html.escape(n)}'" for n in names]
+    if len(quoted) <= 1:
+        return quoted[0] if quoted else "none of them"
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+# --- explorer 2: kinds of ties ------------------------------------------------------------
+
+def ties_world(overlap: float, opening_percent: float, acquaintances_percent: float,
+               distant_percent: float, new_percent: float) -> World:
+    """The default world with the ties explorer's values (percent as on the sliders)."""
+    split = acquaintances_percent + distant_percent + new_percent
+    if split > 100 + 1e-9:
+        raise ParameterError(
+            f"the shares of networking time with acquaintances, distant ties and new people add "
+            f"up to {split:g}%, more than 100%; lower one of them (the rest goes to close ties)")
+    return World().changed(overlap=overlap, opening_chance=opening_percent / 100,
+                           share_acquaintances=acquaintances_percent / 100,
+                           share_distant=distant_percent / 100, share_new=new_percent / 100)
+
+
+def ties_view(world: World) -> TiesView:
+    """The chance for one tie by closeness, and referrals by kind with and without your
+    networking time, for the default seeker's networking hours."""
+    hours = Mix().networking
+    kinds = world.kinds()
+    chance = tie_chance(world, CLOSENESS)
+    closeness = np.array([kinds[k].closeness for k in KINDS[:3]])
+    marks = dict(zip(KINDS[:3], zip(closeness.tolist(),
+                                    tie_chance(world, closeness).tolist(),
+                                    strict=True), strict=True))
+    return TiesView(world, chance, marks, referrals_by_kind(world, 0.0),
+                    referrals_by_kind(world, hours), hours)
+
+
+def run_ties(overlap: float, opening_percent: float, acquaintances_percent: float,
+             distant_percent: float, new_percent: float) -> TiesView:
+    return ties_view(ties_world(overlap, opening_percent, acquaintances_percent,
+                                distant_percent, new_percent))
+
+
+def ties_summary(view: TiesView) -> str:
+    total = sum(view.total.values())
+    weaker = total - view.total["close ties"]
+    likely = view.most_likely_kind
+    return (
+        f"<b>One tie:</b> the most likely to pass on an opening sits at closeness "
+        f"{view.peak:.2f}; of your ties, one of your {likely} "
+        f"({100 * view.marks[likely][1]:.1f}% within 26 weeks).<br>"
+        f"<b>All your ties:</b> about {total:.1f} referrals within 26 weeks, "
+        f"{100 * weaker / total if total else 0:.0f}% of them from ties weaker than close "
+        f"ties; the most from your {view.most_referrals_kind} "
+        f"({view.total[view.most_referrals_kind]:.1f})."
+    )
+
+
+def ties() -> Explorer:
+    """Overlap, opening chance and the networking time split -> the inverted U and referrals
+    by kind of tie."""
+    world = World()
+    controls = {
+        "overlap": slider("How much closer ties hear the same news as you", world.overlap,
+                          0, 4, 0.1),
+        "opening_percent": slider("Weekly chance of a suitable opening near a well-known "
+                                  "contact (%)", 100 * world.opening_chance, 0, 20, 0.5),
+        "acquaintances_percent": slider("Networking time with acquaintances (%)",
+                                        100 * world.share_acquaintances, 0, 100, 5),
+        "distant_percent": slider("… with distant ties you reconnect with (%)",
+                                  100 * world.share_distant, 0, 100, 5),
+        "new_percent": slider("… with new people (%)", 100 * world.share_new, 0, 100, 5),
+    }
+    return Explorer(controls, run_ties, TiesFigure(world, *_ties_extremes()), ties_summary)
+
+
+@lru_cache(maxsize=1)
+def _ties_extremes() -> tuple[float, float]:
+    """The highest chance for one tie, and the tallest bar, that any slider setting gives: no
+    overlap and the highest opening chance, with all networking time on one kind of tie."""
+    chance = float(run_ties(0, 20, 0, 0, 0).chance.max())
+    splits = ((0, 0, 0), (100, 0, 0), (0, 100, 0), (0, 0, 100))
+    bars = max(max(run_ties(0, 20, *split).total.values()) for split in splits)
+    return chance, bars
+
+
+def ties_findings() -> W.HTML:
+    """What the ties explorer shows at the starting values and with no overlap."""
+    view = ties_view(World())
+    flat = ties_view(World().changed(overlap=0.0))
+    close, acq, distant = (100 * view.marks[k][1] for k in KINDS[:3])
+    total = sum(view.total.values())
+    flat_total = sum(flat.total.values())
+    items = [
+        f"<b>An inverted U.</b> A single tie is most likely to pass on an opening at closeness "
+        f"{view.peak:.2f}: within 26 weeks, one of your acquaintances {acq:.1f}%, one of your "
+        f"close ties {close:.1f}%, one of your distant ties {distant:.1f}%. Close ties are warm "
+        "but rarely hear of openings you have not heard of; distant ties hear new things but "
+        "rarely think of you.",
+        f"<b>Many weaker ties add up.</b> Of about {total:.1f} referrals within 26 weeks, "
+        f"{100 * (total - view.total['close ties']) / total:.0f}% come from ties weaker than "
+        "close ties.",
+        f"<b>Even when close ties hear news you don't.</b> With no overlap, the peak moves to "
+        f"closeness {flat.peak:.2f} and one of your {flat.most_likely_kind} becomes the most "
+        f"likely single tie, yet weaker ties still bring "
+        f"{100 * (flat_total - flat.total['close ties']) / flat_total:.0f}% of referrals.",
+    ]
+    return findings_box("What the simulation finds about kinds of ties", items)
+
+
+# --- prediction ---------------------------------------------------------------------------
+
 PREDICT_OPTIONS = (
-    "— choose —",
-    "All 12 hours on referrals: clearly sooner",
+    "All on networking: clearly sooner",
     "About the same",
-    "Split across five channels: clearly sooner",
+    "Spread over the four: clearly sooner",
 )
 
 
-def reveal_split(prediction: str) -> tuple[bool | None, str, str]:
-    """Compare the prediction with the model: all 12 h on referrals vs 2.4 h on each channel."""
-    if prediction == PREDICT_OPTIONS[0]:
-        return None, "Choose a prediction first, then lock it in.", ""
-    networking = model.compare(*model.DEFAULT_HOURS)
-    spread = model.compare(*(12 / len(model.CHANNELS),) * len(model.CHANNELS))
-    a, b = networking.mix.median, spread.mix.median
-    truth = PREDICT_OPTIONS[1] if a < b - 1 else PREDICT_OPTIONS[3] if b < a - 1 else \
-        PREDICT_OPTIONS[2]
-    headline = (f"all on referrals: half have an offer by week {a:.0f}; split evenly: by week "
-                f"{b:.0f}.")
-    why = (
-        "Each channel levels off: the 12th hour of networking adds far less than the first hour "
-        "of contacting employers or applying. Spreading also insures you against a channel that "
-        f"happens not to work for you: 1 in 10 all-in networkers are still searching after "
-        f"{weeks_text(networking.mix.percentile(90))}, against "
-        f"{weeks_text(spread.mix.percentile(90))} for the split. The channel numbers are "
-        "assumptions; explore them below."
-    )
-    return prediction == truth, headline, why
-
-
 def predict(store: ProgressStore | None = None) -> PredictThenReveal:
-    control = W.Dropdown(options=PREDICT_OPTIONS, value=PREDICT_OPTIONS[0],
-                         description="Your prediction:", style={"description_width": "initial"},
-                         layout=W.Layout(width="auto"))
+    """All on networking, or the same hours spread over four strategies?"""
+    hours = World().hours_per_week
+
+    def reveal(choice: str) -> tuple[bool, str, str]:
+        all_in = _compare("typical", myth()).yours
+        spread = _compare("typical", Mix.even(hours)).yours
+        gap = all_in.median - spread.median
+        truth = PREDICT_OPTIONS[2] if gap >= 1 else PREDICT_OPTIONS[0] if gap <= -1 else \
+            PREDICT_OPTIONS[1]
+        headline = (f"all on networking: half have an offer by {week_text(all_in.median)}; "
+                    f"spread over four: by {week_text(spread.median)}.")
+        why = (f"The slow tail too: 1 in 10 all-on-networking seekers is still searching at "
+               f"{week_text(all_in.percentile(90))}, against {week_text(spread.percentile(90))} "
+               "for the spread. Each strategy gives less for each extra hour, and networking "
+               "also takes weeks to warm up, so the first hours of the other strategies are "
+               "worth more than the last hours of networking. The numbers behind this are "
+               "assumptions; the explorer below lets you change them.")
+        return choice == truth, headline, why
+
+    control = W.Dropdown(options=PREDICT_OPTIONS, description="My guess:",
+                         style={"description_width": "initial"}, layout=W.Layout(width="auto"))
     return PredictThenReveal(
         LESSON, "predict",
-        "You have 12 hours a week for your search. Either all 12 go into referrals through your "
-        "contacts, or you split them evenly over five channels (applications, contacting "
-        "employers directly, recruiters, referrals, events). Which way gets half of 10,000 "
-        "simulated seekers an offer sooner?",
-        control, reveal_split, store=store,
-    )
+        f"You have {hours:g} hours a week for your search. Plan A: all of them on networking. "
+        f"Plan B: {hours / 4:g} hours each on applications, contacting employers directly, "
+        "recruiters and networking. For the same simulated job seekers, which plan gets half of "
+        "them an offer sooner?",
+        control, reveal, store)
 
+
+# --- checks -------------------------------------------------------------------------------
 
 def when_all_in(store: ProgressStore | None = None) -> MultipleChoice:
+    """Across the scenarios, where does one strategy come closest to the spread?"""
+    hours = World().hours_per_week
+    runs = {name: _compare(name, Mix.even(hours)) for name in SCENARIOS}
+
+    def gap(c: search.Comparison) -> tuple[float, float]:
+        return (c.all_in.median - c.even.median, c.all_in.percentile(90) - c.even.percentile(90))
+
+    closest = min(runs, key=lambda name: gap(runs[name]))
+    options = []
+    for name, c in runs.items():
+        numbers = (f"In '{name}', spread evenly: half by {week_text(c.even.median)}, 1 in 10 "
+                   f"still searching at {week_text(c.even.percentile(90))}; all on "
+                   f"{c.all_in_strategy}: {week_text(c.all_in.median)} and "
+                   f"{week_text(c.all_in.percentile(90))}.")
+        if name == closest:
+            why = (f"{numbers} Here {verdict(c)}: when one strategy is much stronger than the "
+                   "others for you, hours moved away from it buy less.")
+        else:
+            why = f"{numbers} The gap is wider than in '{closest}'."
+        options.append(Option(f"'{name}'", name == closest, why))
     return MultipleChoice(
         LESSON, "when-all-in",
-        "In this model, when does putting all your hours into one channel beat spreading them?",
-        [
-            Option("When you have more hours to spend", False,
-                   "More hours push every channel further into its flat part, so spreading "
-                   "gains more, not less."),
-            Option("When one channel's ceiling dwarfs the others', or every channel keeps paying "
-                   "almost the same per extra hour (large theta)", True,
-                   "Spreading pays because each channel levels off. If one channel is far "
-                   "stronger, or none levels off within your hours, each hour should go where "
-                   "it buys the most: try the two what-if presets."),
-            Option("Whenever that channel is networking", False,
-                   "Networking levels off like any other channel in the model; the presets, "
-                   "not the channel's name, decide."),
-            Option("Never: spreading always wins", False,
-                   "Try the 'one channel far stronger' preset: all-in wins there."),
-        ],
-        store=store,
-    )
+        f"Try each scenario in the explorer, with {hours:g} hours a week in all. In which one "
+        "does putting every hour on the fastest single strategy come closest to spreading the "
+        "same hours evenly?", options, store)
 
 
 def evidence(store: ProgressStore | None = None) -> MultipleChoice:
+    """Reconcile Bortnick & Ports (1992) with Eubanks & Wiczer (2014)."""
+    options = [
+        Option("One of the two studies must be wrong", False,
+               "Not necessarily: they cover different years (1991 against the 2000s) and "
+               "measure success differently, and both compare people who chose different "
+               "methods."),
+        Option("Both compare people who chose different methods, in different years and with "
+               "different measures, so neither tells you what a method would do for you", True,
+               "Right. Survey comparisons mix up the method with the person who picks it: "
+               "people who rely on friends may have fewer other options (compare "
+               f"{cite('mouw2003')} on how similar friends are). That is why the course tries "
+               "strategies out and watches the results."),
+        Option("Contacting employers directly raises your chance of a job in the first month by "
+               "14 points", False,
+               "That reads a survey gap as a cause. People who contact employers directly may "
+               "differ in skills, field or confidence from those who search passively."),
+        Option("Networking does not work, so drop it", False,
+               f"{cite('vanhoye2009')} found that time spent networking predicted job offers, "
+               "though not who was employed later. The evidence is mixed, not negative."),
+    ]
     return MultipleChoice(
         LESSON, "evidence",
-        "In U.S. survey data, 46% of people who contacted employers directly found a job within "
-        "their first month of unemployment, against 32% of those who searched passively "
-        "(Eubanks & Wiczer 2014). What can you safely conclude?",
-        [
-            Option("Contacting employers directly causes a 14-point higher job-finding rate", False,
-                   "The data are observational: people who choose to contact employers may "
-                   "differ (skills, occupation, confidence) from those who do not."),
-            Option("Direct contact is common and goes with faster job finding, but some of the gap "
-                   "may come from who chooses it", True,
-                   "That is the careful reading. The same study found network users found jobs "
-                   "more slowly than average, again possibly because of who relies on networks "
-                   "(compare Mouw 2003 on homophily)."),
-            Option("Networking is useless, so drop it", False,
-                   "Van Hoye, van Hooft & Lievens (2009) found networking time added to job "
-                   "offers beyond other methods; the evidence is mixed, not negative."),
-        ],
-        store=store,
-    )
-
-
-KINDS = ["informational interview", "alumni network", "professional association",
-         "event or fair", "online community"]
-
-
-def kinds(store: ProgressStore | None = None) -> SortIntoGroups:
-    return SortIntoGroups(
-        LESSON, "kinds",
-        "Which kind of networking fits each situation best?",
-        [
-            Item("You are thinking of moving into a field you know little about", KINDS[0],
-                 "a 20-minute conversation asking for advice tells you what the work is really "
-                 "like and who else to talk to."),
-            Item("Your university runs a mentoring scheme for graduates", KINDS[1],
-                 "a shared school gives strangers a reason to say yes."),
-            Item("Your field has a body with local chapters, standards and training", KINDS[2],
-                 "regular meetings let you meet the same people again and build trust."),
-            Item("You want to meet many employers in your sector in one afternoon", KINDS[3],
-                 "fairs and meet-ups give breadth quickly; follow up one to one afterwards."),
-            Item("People in your field help each other in public forums and open projects",
-                 KINDS[4], "answering questions shows your skill to people you have not met."),
-        ],
-        KINDS,
-        store=store,
-    )
+        "In 1991, private employment agencies had the best success rate of the search methods "
+        "unemployed Americans used (Bortnick & Ports 1992). In later survey data, people who "
+        "contacted employers directly found jobs fastest (46% within their first month, against "
+        "32% for passive search), and people who relied on their networks found jobs more "
+        "slowly than average (Eubanks & Wiczer 2014). How do you read this?", options, store)
 
 
 def hidden_jobs(store: ProgressStore | None = None) -> MultipleChoice:
+    """'80% of jobs are never advertised' against 'about half found through contacts'."""
+    options = [
+        Option("The blog is right: the two numbers say the same thing", False,
+               "They measure different things. One is about how jobs are advertised, the other "
+               "about how people found their job: a job found through a friend may also have "
+               "been advertised."),
+        Option("The two numbers measure different things, and the 80% has no research source",
+               True,
+               "Right. The 70–85% figures go back to 1970s advice books, counts of newspaper "
+               "ads and a self-selected online poll. How people found their job is measured: "
+               "about half of jobs involve contacts or informal channels. Neither number says "
+               "networking is the only strategy that works."),
+        Option("Contacts hardly matter any more: most jobs are advertised online", False,
+               f"Referral hiring is still common: {cite('burks2015')} put jobs found through "
+               "informal networks at about half."),
+    ]
     return MultipleChoice(
         LESSON, "hidden-jobs",
-        "A career blog says '80% of jobs are never advertised, so networking is the only "
-        "strategy that works'. What does the evidence support?",
-        [
-            Option("It is right: 70-85% of jobs are hidden", False,
-                   "That figure has no research source: it traces to 1970s-80s claims and a "
-                   "self-selected online poll."),
-            Option("Roughly half of jobs involve contacts or informal channels, so networking "
-                   "matters, alongside other methods", True,
-                   "Surveys since the 1970s find about half (e.g. 56% in Granovetter's 1970 "
-                   "sample; about 50% in Burks et al. 2015). The unemployed use about two "
-                   "methods on average (BLS), and contacting employers directly is the most used."),
-            Option("Almost no jobs come through contacts any more", False,
-                   "Referral hiring is still common: referred candidates are a small share of "
-                   "applicants but a larger share of hires (Burks et al. 2015)."),
-        ],
-        store=store,
-    )
+        "A career blog says: \"80% of jobs are never advertised: studies show that about half "
+        "of people found their job through someone they know.\" What is wrong with the "
+        "argument?", options, store)
+
+
+def ask_friends(store: ProgressStore | None = None) -> MultipleChoice:
+    """Few unemployed searchers report asking friends, yet about half of jobs involve them."""
+    apps_only = _compare("typical", Mix.all_on(0, World().hours_per_week)).yours
+    options = [
+        Option("Many jobs found through contacts come to people who were not actively "
+               "searching, or were employed, when someone told them about an opening", True,
+               "Right. The survey asks unemployed people what they did to search in the last "
+               "four weeks. Granovetter's famous sample was employed professional men who had "
+               f"recently changed jobs, and {cite('faberman2022')} found that employed people "
+               "receive more unsolicited offers. In the simulation too, with every hour on "
+               f"applications, {100 * apps_only.share_via_contacts:.0f}% of first offers still "
+               "come through contacts who know the person is looking."),
+        Option("People forget or hide that they asked friends", False,
+               "Forgetting may play a small part, but it cannot turn 14% into half: the two "
+               "numbers count different people and different things."),
+        Option("Contacts only help people who already have a job", False,
+               "Too strong: contacts help unemployed people too, but the survey of unemployed "
+               "searchers misses the many jobs that arrive without a search."),
+    ]
+    return MultipleChoice(
+        LESSON, "ask-friends",
+        "In the U.S. Current Population Survey, only 14% (1999) and 28.8% (2010) of unemployed "
+        "job seekers said they had asked friends or relatives about jobs. Yet about half of jobs "
+        "involve contacts. How can both be true?", options, store)
+
+
+def inverted_u(store: ProgressStore | None = None) -> MultipleChoice:
+    """Which single tie is most likely to pass on an opening (read from the model)?"""
+    view = ties_view(World())
+    likely = view.most_likely_kind
+    chances = {kind: 100 * p for kind, (_, p) in view.marks.items()}
+    numbers = ", ".join(f"one of your {kind} {p:.1f}%" for kind, p in chances.items())
+    reasons = {
+        "close ties": "Close ties are the warmest, but they move in your circles: most openings "
+                      "they hear of, you have heard of too.",
+        "acquaintances": "Acquaintances are warm enough to think of you and move in other "
+                         "circles, so their news is often new to you.",
+        "distant ties": "Distant ties hear things you don't, but they rarely think of you.",
+    }
+    options = [Option(f"One of your {kind}", kind == likely,
+                      f"In the simulation, within 26 weeks: {numbers} (the peak is at "
+                      f"closeness {view.peak:.2f}). {reasons[kind]}") for kind in KINDS[:3]]
+    return MultipleChoice(
+        LESSON, "inverted-u",
+        "In the ties explorer at its starting values, which single tie is most likely to pass "
+        "on an opening within 26 weeks?", options, store)
+
+
+def weak_ties_add_up(store: ProgressStore | None = None) -> MultipleChoice:
+    """With no overlap a close tie is the best single tie; which kind brings most in total?"""
+    world = World().changed(overlap=0.0)
+    view = ties_view(world)
+    likely, most = view.most_likely_kind, view.most_referrals_kind
+    totals = ", ".join(f"{kind_label(world, k)}: {view.total[k]:.1f}" for k in KINDS)
+    options = []
+    for kind in KINDS:
+        count = kind_label(world, kind)
+        why = (f"With no overlap, referrals within 26 weeks: {totals}. "
+               + ("There are many more of them: a smaller chance each, many times over, adds up "
+                  "to more." if kind == most else
+                  "Each may be likely to help, but there are few of them." if kind == likely else
+                  "They add some, but not the most."))
+        options.append(Option(f"Your {count}", kind == most, why))
+    return MultipleChoice(
+        LESSON, "weak-ties-add-up",
+        f"Set the overlap to 0 (your closer ties hear news you don't). Now one of your {likely} "
+        f"is the single tie most likely to help ({100 * view.marks[likely][1]:.0f}% within 26 "
+        "weeks). Which kind of tie brings the most referrals in total?", options, store)
 
 
 def reflection(store: ProgressStore | None = None) -> Reflection:
     return Reflection(
         LESSON, "reflection",
-        "Which two or three channels (and which kinds of networking) fit your field and your "
-        "situation? How would you split your weekly hours between them, and what evidence "
-        "from your own search would make you change the split?",
-        store=store,
-    )
+        "Which two or three strategies fit your field and your situation, and how would you "
+        "split your weekly hours between them? Name two acquaintances or old colleagues, not "
+        "close friends, whom you could contact this month. What result after a few weeks would "
+        "make you change the split?", store)

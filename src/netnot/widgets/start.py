@@ -34,15 +34,24 @@ def predict(store: ProgressStore | None = None) -> PredictThenReveal:
 
     def reveal(guess: int) -> tuple[bool, str, str]:
         close = 40 <= guess <= 60
-        headline = (f"you guessed {guess}%. Surveys since the 1970s put it at roughly half: 56% "
-                    "in Granovetter's 1970s study of 282 professional men in one Boston suburb, "
-                    "and 'about 50%' in economists' reviews (Burks et al. 2015).")
-        why = ("The figure of 70-85% that you may have heard has no research source behind it: "
-               "it traces back to old newspaper-ad counts and a self-selected online poll. "
-               "Contacts matter a lot, and so do the other half of jobs.")
+        if close:
+            compared = "That is close to what surveys find"
+        elif guess > 60:
+            compared = "That is higher than what surveys find"
+        else:
+            compared = "That is lower than what surveys find"
+        headline = (f"You guessed {guess}%. {compared}: roughly half. In Granovetter's study of "
+                    "282 professional, technical and managerial men in one Boston suburb around "
+                    "1970, 56% had found their job through personal contacts, and economists' "
+                    "reviews put it at about 50% (Burks, Cowgill, Hoffman & Housman 2015).")
+        why = ("You may have heard 70-85%. That figure has no research behind it: it goes back "
+               "to claims from the 1970s and 80s and a self-selected online poll. It is also "
+               "often said the other way round, that 80% of jobs are never advertised, which is "
+               "a different claim that no study supports either. Half is a lot; it is not "
+               "everything.")
         return close, headline, why
 
-    guess = W.IntSlider(value=80, min=0, max=100, step=5, description="My guess (%):",
+    guess = W.IntSlider(value=0, min=0, max=100, step=5, description="My guess (%):",
                         style={"description_width": "initial"})
     return PredictThenReveal(
         LESSON, "predict-share-via-contacts",

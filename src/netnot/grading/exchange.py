@@ -17,10 +17,11 @@ from nbgrader.exchange.default import ExchangeCollect, ExchangeFetchAssignment, 
 from nbgrader.utils import capture_log
 from traitlets.config import Config
 
-from . import classfolder
+from .folder import GradingFolder
+from .nbgrader_log import nbgrader_log
 
 
-def _exchange_config(root: Path, exchange: Path) -> Config:
+def _exchange_config(exchange: Path) -> Config:
     extra = Config()
     extra.Exchange.root = str(Path(exchange).resolve())
     return extra
@@ -33,18 +34,18 @@ def _check(result: dict, what: str) -> str:
     return result.get("log", "")
 
 
-def release(root: Path, assignment: str, exchange: Path) -> str:
+def release(folder: GradingFolder, assignment: str, exchange: Path) -> str:
     """nbgrader release_assignment (release/<a>/ must exist: run generate_assignment)."""
     Path(exchange).mkdir(parents=True, exist_ok=True)
-    extra = _exchange_config(root, exchange)
+    extra = _exchange_config(exchange)
     extra.ExchangeReleaseAssignment.force = True
-    api = classfolder.api(root, extra)
-    return _check(api.release_assignment(assignment), "release_assignment")
+    with nbgrader_log(None, folder.log(assignment, "release")):
+        return _check(folder.api(extra).release_assignment(assignment), "release_assignment")
 
 
-def inbound_students(root: Path, assignment: str, exchange: Path) -> set[str]:
+def inbound_students(folder: GradingFolder, assignment: str, exchange: Path) -> set[str]:
     """Students with a submission of ``assignment`` waiting in the exchange."""
-    inbound = Path(exchange) / classfolder.course_id(root) / "inbound"
+    inbound = Path(exchange) / folder.course_id() / "inbound"
     return {p.name.split("+")[0] for p in inbound.glob(f"*+{assignment}+*")}
 
 
@@ -54,21 +55,21 @@ class Collected:
     unknown: list[str]  # submitted, but not on the roster: not collected
 
 
-def collect(root: Path, assignment: str, exchange: Path) -> Collected:
+def collect(folder: GradingFolder, assignment: str, exchange: Path) -> Collected:
     """nbgrader collect for every roster student with a submission (the newest one)."""
-    root = Path(root).resolve()
-    roster = set(classfolder.roster(root))
-    waiting = inbound_students(root, assignment, exchange)
-    cfg = classfolder.config(root)
-    cfg.merge(_exchange_config(root, exchange))
+    roster = set(folder.roster())
+    waiting = inbound_students(folder, assignment, exchange)
+    cfg = folder.config()
+    cfg.merge(_exchange_config(exchange))
     for student in sorted(waiting & roster):
-        coursedir = CourseDirectory(config=cfg)
+        coursedir = folder.coursedir(cfg)
         coursedir.assignment_id = assignment
         coursedir.student_id = student
         app = ExchangeCollect(coursedir=coursedir, authenticator=Authenticator(config=cfg),
                               config=cfg)
         app.update = True
-        _check(capture_log(app), f"collect ({student})")
+        with nbgrader_log(app, folder.log(assignment, "collect")):
+            _check(capture_log(app), f"collect ({student})")
     return Collected(sorted(waiting & roster), sorted(waiting - roster))
 
 
