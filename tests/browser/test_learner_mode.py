@@ -21,11 +21,13 @@ from urllib.parse import urlparse
 
 import pytest
 
+from netnot.course import LESSONS as COURSE_MAP
+
 from . import labdriver as drive
 from . import pagecheck as check
 from .labdriver import ARTIFACTS, COURSE
 
-LESSONS = sorted(COURSE.glob("*.ipynb"))
+LESSONS = [COURSE / f"{lesson.id}.ipynb" for lesson in COURSE_MAP]
 IDS = [p.stem for p in LESSONS]
 # Console noise that is not the course's: Voilà's template loads Font Awesome from a CDN, which
 # this offline machine cannot reach.
@@ -173,7 +175,7 @@ def everything_a_learner_does(page, lab, lesson: Path, mode: str) -> dict:
         status = drive.type_reflection(page, reflection.first, f"Written in {mode}.")
         assert status in {"Saved.", "Saved"}, status
         wanted, deadline = f"Written in {mode}.", time.monotonic() + 20
-        while saved_answers(lab, lesson.stem).get("reflection") != wanted:  # saved as typed
+        while wanted not in saved_answers(lab, lesson.stem).values():  # saved as typed
             assert time.monotonic() < deadline, "the reflection was not saved as typed"
             page.wait_for_timeout(100)
 
@@ -230,8 +232,7 @@ def test_lesson_in_learner_mode(pages, lab, notebook: Path) -> None:
     page = pages("1024x768")
     open_learner_mode(page, lab, notebook.name)
     text = page.locator("body").inner_text()
-    assert "lesson.predict()" not in text and not page.locator(".jp-InputArea:visible").filter(
-        has=page.locator(".jp-CodeMirrorEditor, .highlight")).count(), "code on the page"
+    assert not page.locator(".jp-CodeCell .jp-InputArea:visible").count(), "code on the page"
     assert "To start, choose" not in text, "the JupyterLab start line shows in learner mode"
     assert page.locator(".nin-modebar").is_visible(), "no learner-mode bar"
     assert not page.locator(".jp-OutputArea-output [data-mime-type*='error']").count()
