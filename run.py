@@ -56,6 +56,15 @@ def copy_data_files(prefix: Path = VENV) -> None:
         shutil.copytree(DATA_FILES / part, prefix / part, dirs_exist_ok=True)
 
 
+def trust_lessons(env: dict[str, str] | None = None) -> None:
+    """Mark the lessons as trusted (`jupyter trust`), as if the learner had run them: JupyterLab's
+    Learner mode button (Voilà's "open in a new tab") asks first about an untrusted notebook."""
+    lessons = sorted(str(p) for p in (ROOT / "course").glob("*.ipynb"))
+    if lessons:
+        subprocess.run([venv_bin("jupyter"), "trust", *lessons], cwd=ROOT, check=True,
+                       env=env or venv_env(), stdout=subprocess.DEVNULL)
+
+
 def install(extra: str = "") -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 - a clear message on an old Python
         sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
@@ -84,6 +93,7 @@ def main(argv: list[str]) -> int:
         install()
         command = lab_command(venv_bin("jupyter"), verb) + argv[1:]
         env = venv_env(learner=verb != "teach")
+        trust_lessons(env)
         return subprocess.run(command, cwd=ROOT, env=env).returncode
     if verb == "test":
         install("test")

@@ -31,13 +31,21 @@ def is_start_cell(cell: dict) -> bool:
     return START_TAG in cell.get("metadata", {}).get("tags", [])
 
 
+def has_code(notebook: nbformat.NotebookNode) -> bool:
+    return any(c.cell_type == "code" for c in notebook.cells)
+
+
 def problems(notebook: nbformat.NotebookNode) -> list[str]:
-    """What keeps ``notebook`` from opening tidy: visible code, no start line at the top."""
+    """What keeps ``notebook`` from opening tidy: visible code, no start line at the top (or
+    one in a page without code, such as the glossary: there is nothing to run)."""
     found = []
     cells = notebook.cells
+    starts = sum(is_start_cell(c) for c in cells)
+    if not has_code(notebook):
+        return ["a 'how to start' line in a page with nothing to run"] if starts else []
     if not cells or not is_start_cell(cells[0]) or cells[0].source != START_LINE:
         found.append("the first cell is not the one-line 'how to start' (netnot-start)")
-    if sum(is_start_cell(c) for c in cells) > 1:
+    if starts > 1:
         found.append("more than one 'how to start' cell")
     for number, cell in enumerate(cells, start=1):
         if cell.cell_type == "code" and not cell.metadata.get("jupyter", {}).get("source_hidden"):
@@ -46,14 +54,14 @@ def problems(notebook: nbformat.NotebookNode) -> list[str]:
 
 
 def apply(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Fold every code cell and put the start line at the top (exactly once)."""
+    """Fold every code cell and put the start line at the top (exactly once, if there is code)."""
     cells = [c for c in notebook.cells if not is_start_cell(c)]
     for cell in cells:
         if cell.cell_type == "code":
             cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
     start = nbformat.v4.new_markdown_cell(START_LINE, metadata={"tags": [START_TAG]})
     start.id = "netnot-start"
-    notebook.cells = [start, *cells]
+    notebook.cells = [start, *cells] if has_code(notebook) else cells
     return notebook
 
 
@@ -81,7 +89,7 @@ def main(argv: list[str]) -> int:
             print(f"{path.relative_to(ROOT)}: " + "; ".join(found))
         else:
             nbformat.write(apply(notebook), path)
-            print(f"{path.relative_to(ROOT)}: folded and given its start line")
+            print(f"{path.relative_to(ROOT)}: code folded, start line set")
     return status
 
 

@@ -39,6 +39,16 @@ def test_a_lesson_with_visible_code_fails_and_apply_fixes_only_that() -> None:
     assert [c.source for c in fixed.cells] == [c.source for c in original.cells]
 
 
+def test_a_page_without_code_gets_no_start_line() -> None:
+    page = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Words")])
+    assert learner_view.problems(page) == []
+    started = learner_view.apply(copy.deepcopy(page))
+    assert [c.source for c in started.cells] == ["# Words"]
+    page.cells.insert(0, nbformat.v4.new_markdown_cell(
+        learner_view.START_LINE, metadata={"tags": [learner_view.START_TAG]}))
+    assert learner_view.problems(page) == ["a 'how to start' line in a page with nothing to run"]
+
+
 def test_the_check_mode_reports_and_refuses_unknown_arguments(capsys) -> None:
     assert learner_view.main(["--check"]) == 0
     assert learner_view.main(["--fold-everything"]) == 2

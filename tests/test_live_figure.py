@@ -4,10 +4,13 @@ full redraw would give."""
 
 from __future__ import annotations
 
+import importlib
+
 import ipywidgets as W
 import numpy as np
 import pytest
 
+from netnot.course import LESSONS
 from netnot.figures.live import LiveFigure
 from netnot.widgets.explorer import Explorer, slider
 
@@ -120,3 +123,24 @@ def test_the_picture_widget_has_the_empty_description_its_title_needs():
     state = explorer.plot.get_state()
     assert state["description"] == "" and state["tooltip"].startswith("Two lines")
     assert state["_model_name"] == "ImageModel"
+
+
+NARROWEST_PICTURE = 590  # px: JupyterLab at 1024x768 with the file browser open (tests/browser)
+LESSON_FIGURES = [x.topic for x in LESSONS if x.myth]
+
+
+@pytest.mark.parametrize("topic", LESSON_FIGURES)
+def test_lesson_figure_text_is_12_px_on_the_narrowest_screen_and_stays_in_the_picture(topic):
+    figure = importlib.import_module(f"netnot.widgets.{topic}").explorer().figure
+    shown = figure.min_text_points() * NARROWEST_PICTURE / (72 * figure.fig.get_figwidth())
+    assert shown >= 12, f"the smallest figure text would be {shown:.1f} px"
+    renderer = figure.fig.canvas.get_renderer()
+    width, height = figure.fig.canvas.get_width_height()
+    legends = [*figure.fig.legends, *(a.get_legend() for a in figure.fig.axes if a.get_legend())]
+    boxes = [(a, a.get_tightbbox(renderer, bbox_extra_artists=[])) for a in figure.fig.axes]
+    # a legend's own box has padding around the words; its words must be in the picture
+    boxes += [(text, text.get_window_extent(renderer)) for legend in legends
+              for text in legend.texts if text.get_text().strip()]
+    for part, box in boxes:
+        assert box.x0 >= -2 and box.x1 <= width + 2 and box.y0 >= -2 and box.y1 <= height + 2, (
+            f"{part} runs off the {width}x{height} picture: {box}")

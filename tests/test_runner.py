@@ -44,7 +44,7 @@ def test_copy_data_files_mirrors_what_a_regular_install_puts_in_the_environment(
     run.copy_data_files(tmp_path)
     assert (tmp_path / "share/jupyter/voila/templates/netnot/index.html.j2").is_file()
     assert (tmp_path / "share/jupyter/lab/settings/overrides.d/netnot.json").is_file()
-    assert (tmp_path / "etc/jupyter/jupyter_server_config.d/netnot.json").is_file()
+    assert (tmp_path / "etc/jupyter/voila.json").is_file()
 
 
 @pytest.mark.slow

@@ -1,8 +1,13 @@
 """A real JupyterLab server and a headless Chromium for the browser tests.
 
-One server per session, started in a temporary COPY of course/ (autosave must never write outputs
-into the files under test), with its own settings, workspaces, runtime and data folders. One
-browser per session; every test gets a fresh page, and its kernels are shut down afterwards.
+One learner server per session, set up as `python3 run.py open`/`learn` and Binder set it up (the
+course's learner settings, jupyter/learner/, and its Jupyter data files), under a base URL
+prefix as on Binder and JupyterHub (/user/learner/). It serves JupyterLab and learner mode
+(Voilà's server extension, as on Binder). It runs in a temporary COPY of the repository's
+course/ (autosave must never write outputs into the files under test), with its own settings,
+workspaces, runtime and data folders. An instructor server (`run.py teach`) is started only for
+the test that needs it. One browser per session; every test gets fresh pages, and its kernels are
+shut down afterwards.
 
 Chromium: Debian's /usr/bin/chromium (or $NETNOT_CHROMIUM). In CI (CI=true) a missing browser or
 Playwright FAILS the tests; elsewhere they are skipped with a message saying what to install.
@@ -29,6 +34,11 @@ import pytest
 
 from .labdriver import ARTIFACTS, CHROMIUM_ARGS, COURSE, ROOT, chromium_path, unavailable
 
+sys.path.insert(0, str(ROOT))
+import run  # noqa: E402 - the runner's own settings for learners and instructors
+
+BASE_URL = "/user/learner/"  # as on JupyterHub; Binder's is /user/<random>/
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -38,8 +48,8 @@ def free_port() -> int:
 
 @dataclass
 class Lab:
-    url: str
-    root: Path  # the server's root folder: a copy of course/
+    url: str  # with the base URL, without a trailing slash
+    root: Path  # the server's root folder: holds a copy of course/ in course/
     log: Path
 
     def api(self, path: str, method: str = "GET") -> object:
@@ -61,30 +71,21 @@ class Lab:
         return "\n".join(text.splitlines()[-lines:])
 
 
-def write_settings(folder: Path) -> None:
-    """No news/update toast (LabApp.news_url=None does not stop it; this setting does)."""
-    target = folder / "@jupyterlab" / "apputils-extension"
-    target.mkdir(parents=True)
-    (target / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False})
-    )
-
-
-@pytest.fixture(scope="session")
-def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
-    base = tmp_path_factory.mktemp("lab")
+def start_lab(base: Path, learner: bool, base_url: str = "/") -> Iterator[Lab]:
+    """A JupyterLab server on a copy of course/, as a learner or as an instructor gets it."""
     root = base / "root"
+    root.mkdir()
     if COURSE.is_dir():
         skip = shutil.ignore_patterns(".ipynb_checkpoints", ".netnot-*")
-        shutil.copytree(COURSE, root, ignore=skip)
-    else:
-        root.mkdir()
-    settings = base / "settings"
-    write_settings(settings)
-    for name in ("config", "runtime", "data", "workspaces"):
+        shutil.copytree(COURSE, root / "course", ignore=skip)
+    for name in ("config", "runtime", "data", "workspaces", "settings"):
         (base / name).mkdir()
+    # What a regular install (and `run.py`, for an editable one) puts into the environment: the
+    # learner-mode template, Voilà's settings and JupyterLab's setting overrides (no news).
+    run.copy_data_files(Path(sys.prefix))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = ARTIFACTS / "jupyterlab-server.log"
+    role = "learner" if learner else "instructor"
+    log = ARTIFACTS / f"jupyterlab-server-{role}.log"
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER")}
     env.update(
@@ -94,12 +95,19 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
         PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")])),
         OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1",
     )
+    if learner:
+        env["JUPYTER_CONFIG_PATH"] = run.venv_env(learner=True)["JUPYTER_CONFIG_PATH"]
+    lessons = sorted(str(p) for p in (root / "course").glob("*.ipynb"))
+    if lessons:  # as `run.py open` and Binder's postBuild do
+        subprocess.run([sys.executable, "-m", "jupyter", "trust", *lessons], env=env,
+                       check=True, stdout=subprocess.DEVNULL)
     port = free_port()
     args = [
         sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
         "--ServerApp.token=", "--ServerApp.password=", f"--ServerApp.root_dir={root}",
+        f"--ServerApp.base_url={base_url}",
         "--ServerApp.port_retries=0", f"--LabApp.workspaces_dir={base / 'workspaces'}",
-        f"--LabApp.user_settings_dir={settings}",
+        f"--LabApp.user_settings_dir={base / 'settings'}",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--ServerApp.disable_check_xsrf=True",  # lets the fixture end sessions over REST
     ]
@@ -109,7 +117,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
         server = subprocess.Popen(
             args, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
-    the_lab = Lab(f"http://127.0.0.1:{port}", root, log)
+    the_lab = Lab(f"http://127.0.0.1:{port}{base_url.rstrip('/')}", root, log)
     try:
         deadline = time.monotonic() + 90
         while True:
@@ -125,6 +133,18 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
         yield the_lab
     finally:
         stop(server)
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
+    """The learner server: JupyterLab and learner mode, under a base URL prefix."""
+    yield from start_lab(tmp_path_factory.mktemp("lab"), learner=True, base_url=BASE_URL)
+
+
+@pytest.fixture(scope="session")
+def instructor_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
+    """`python3 run.py teach`: JupyterLab with nbgrader's instructor tools."""
+    yield from start_lab(tmp_path_factory.mktemp("teach"), learner=False)
 
 
 def stop(server: subprocess.Popen) -> None:

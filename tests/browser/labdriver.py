@@ -25,22 +25,39 @@ PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 IDLE = f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']"
 
 # Every code cell has run (a number in its prompt) or is empty, and nothing is queued ("[*]").
+# A folded cell (jupyter.source_hidden) shows no input prompt: its output prompt tells instead,
+# and, cells running in order, a folded last cell must have its numbered output.
 ALL_RAN = """(panel) => {
   const cells = [...document.querySelectorAll(panel + ' .jp-CodeCell')];
   if (cells.length === 0) return false;
+  const prompt = (cell) => {
+    const input = cell.querySelector('.jp-InputArea .jp-InputPrompt');
+    return ((input || cell.querySelector('.jp-OutputPrompt') || {}).textContent || '').trim();
+  };
   let numbered = 0;
   for (const cell of cells) {
-    const prompt = (cell.querySelector('.jp-InputPrompt')?.textContent || '').trim();
-    if (prompt.includes('*')) return false;
-    if (/\\[\\d+\\]/.test(prompt)) numbered += 1;
+    if (prompt(cell).includes('*')) return false;
+    if (/\\[\\d+\\]/.test(prompt(cell))) numbered += 1;
   }
+  const last = cells[cells.length - 1];
+  const failed = document.querySelector(
+    panel + ' [data-mime-type="application/vnd.jupyter.error"]');
+  if (last.querySelector('.jp-InputPlaceholder') && !failed && !/\\[\\d+\\]/.test(prompt(last)))
+    return false;
   return numbered > 0;
 }"""
 
 KERNEL_READY = """() => /\\(ipykernel\\)\\s*\\|\\s*Idle/.test(document.body.textContent)"""
+# The toolbar's execution indicator says idle; on a narrow screen it sits in the toolbar's
+# overflow menu and is not in the page at all (then the status bar alone tells).
+INDICATOR_IDLE = """(panel) => {
+  const indicator = document.querySelector(panel + ' .jp-Notebook-ExecutionIndicator');
+  return !indicator || indicator.dataset.status === 'idle';
+}"""
 
-# At least one cell is queued, running or done.
-STARTED = """(panel) => [...document.querySelectorAll(panel + ' .jp-CodeCell .jp-InputPrompt')]
+# At least one cell is queued, running or done (a folded cell shows it in its output prompt).
+STARTED = """(panel) => [...document.querySelectorAll(
+    panel + ' .jp-CodeCell :is(.jp-InputPrompt, .jp-OutputPrompt)')]
   .some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"""
 
 SUMMARY = """(panel) => {
@@ -102,8 +119,10 @@ def open_notebook(page, url: str, name: str) -> None:
 
 def wait_for_kernel(page, timeout_ms: int = 90_000) -> None:
     """Until the kernel is started, connected and idle: the toolbar indicator says idle *and*
-    the status bar names the kernel (before that, Run All would find "No Kernel")."""
-    page.wait_for_selector(IDLE, timeout=timeout_ms)
+    the status bar names the kernel (before that, Run All would find "No Kernel"). (On a narrow
+    screen the indicator sits in the toolbar's overflow menu, out of the page.)"""
+    page.wait_for_selector(f"{PANEL} .jp-Notebook", timeout=timeout_ms)
+    page.wait_for_function(INDICATOR_IDLE, arg=PANEL, timeout=timeout_ms, polling=250)
     page.wait_for_function(KERNEL_READY, timeout=timeout_ms, polling=250)
 
 
@@ -132,7 +151,8 @@ def run_all(page, timeout_ms: int = 180_000) -> None:
     else:
         raise AssertionError("Run > Run All Cells did not start the cells in 3 tries")
     page.wait_for_function(ALL_RAN, arg=PANEL, timeout=timeout_ms, polling=250)
-    page.wait_for_selector(IDLE, timeout=timeout_ms)
+    page.wait_for_function(INDICATOR_IDLE, arg=PANEL, timeout=timeout_ms, polling=250)
+    page.wait_for_function(KERNEL_READY, timeout=timeout_ms, polling=250)
     # Widget views render after their output arrives: wait for "Loading widget..." to go.
     page.wait_for_function(
         """(panel) => ![...document.querySelectorAll(panel + ' .jp-OutputArea-output')]
@@ -172,8 +192,8 @@ def shot(target, folder: Path, name: str) -> None:
 def move_slider_with_keyboard(page, explorer) -> dict:
     """Focus the explorer's first slider handle and press End (Home if already at the end).
 
-    Returns the slider value and the figure's ``src``/``alt`` before and after; waits until the
-    figure has changed or the timeout expires.
+    Returns the slider value and the figure's ``src`` and text alternative (its ``title``; under
+    "alt") before and after; waits until the figure has changed or the timeout expires.
     """
     from playwright.sync_api import expect
 
@@ -182,7 +202,7 @@ def move_slider_with_keyboard(page, explorer) -> dict:
     before = {
         "value": handle.get_attribute("aria-valuenow"),
         "src": image.get_attribute("src"),
-        "alt": image.get_attribute("alt"),
+        "alt": image.get_attribute("title"),
     }
     at_end = float(before["value"]) >= float(handle.get_attribute("aria-valuemax"))
     handle.focus()
@@ -195,7 +215,7 @@ def move_slider_with_keyboard(page, explorer) -> dict:
     after = {
         "value": handle.get_attribute("aria-valuenow"),
         "src": image.get_attribute("src"),
-        "alt": image.get_attribute("alt"),
+        "alt": image.get_attribute("title"),
     }
     return {"before": before, "after": after, "key": "Home" if at_end else "End"}
 

@@ -15,23 +15,31 @@ import html
 import io
 from typing import Generic, TypeVar
 
+import matplotlib.font_manager
 import matplotlib.style
 import numpy as np
+from matplotlib import rcParams
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from PIL import Image
 
 from netnot.style import STYLE
 
 R = TypeVar("R")
 
-# Figure sizes are in inches at this many pixels per inch. Figure text is set in points in the
-# course style (netnot.mplstyle), so its size on screen depends only on the width the picture is
-# shown at; tests/browser checks that it stays at 12 px or more down to a 1024-px-wide screen.
-DPI = 100
-SCALE = 0.8  # LiveFigure.width/height are multiplied by this: larger text relative to the figure
+# Text on screen: a picture W inches wide shown at D pixels has its p-point text at
+# p * D / (72 * W) pixels, whatever the DPI. So every figure is drawn WIDTH inches wide (its
+# nominal width/height scaled to that, a little taller for wrapped titles) with no text below
+# MIN_POINTS: 9-point text stays at 12 px down to a picture 590 px wide (JupyterLab at 1024x768
+# with the file browser open). The DPI only sets the picture's own width: 734 px, its size on a
+# projector.
+DPI = 120
+WIDTH = 6.12
+TALLER = 1.18
+MIN_POINTS = 9.0
 
 
 def nice_top(peak: float, steps: tuple[float, ...], room: float = 1.1) -> float:
@@ -46,6 +54,26 @@ def _signature(axes: Axes) -> tuple:
             axes.get_xlabel(), axes.get_ylabel())
 
 
+def _wrapped(text: Text, room: float, renderer) -> str:
+    """``text``'s words in as many lines as needed for each to be at most ``room`` pixels."""
+    words = text.get_text().split()
+    if not words or text.get_window_extent(renderer).width <= room and "\n" not in text.get_text():
+        return text.get_text()
+    prop = text.get_fontproperties()
+
+    def fits(line: str) -> bool:
+        return renderer.get_text_width_height_descent(line, prop, ismath=False)[0] <= room
+
+    lines = [words[0]]
+    for word in words[1:]:
+        candidate = f"{lines[-1]} {word}"
+        if fits(candidate):
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
 class LiveFigure(Generic[R]):
     """Base class: subclasses draw the static parts in :meth:`build` and change artists in
     :meth:`update`, and describe the picture in words in :meth:`alt_text`."""
@@ -56,12 +84,14 @@ class LiveFigure(Generic[R]):
         if self.ncols < 1:
             raise ValueError(f"{type(self).__name__}.ncols must be at least 1; got {self.ncols}")
         with matplotlib.style.context(STYLE):
-            self.fig = Figure(figsize=(SCALE * self.width, SCALE * self.height), dpi=DPI,
-                              layout="constrained")
+            height = TALLER * self.height * WIDTH / self.width
+            self.fig = Figure(figsize=(WIDTH, height), dpi=DPI, layout="constrained")
             FigureCanvasAgg(self.fig)
             self.axes: list[Axes] = list(self.fig.subplots(1, self.ncols, squeeze=False)[0])
             self._live: list[Artist] = []
             self.build(*self.axes)
+            self._keep_text_readable()
+            self._fit_text()
         self._background: np.ndarray | None = None  # the last picture without live artists
         self._blank: np.ndarray | None = None  # the figure with no panels drawn
         self._columns: list[tuple[int, int]] = []  # the pixel columns of each panel
@@ -115,9 +145,11 @@ class LiveFigure(Generic[R]):
         panel). (JPEG at high quality with full colour resolution looks as sharp as PNG for
         these charts and encodes ten times faster, which keeps slider moves instant.)"""
         if self._background is None:
-            self._draw_everything()
+            with matplotlib.style.context(STYLE):
+                self._draw_everything()
         elif self._rescale is not None:
-            self._redraw_panels(self._panels_to_redraw())
+            with matplotlib.style.context(STYLE):
+                self._redraw_panels(self._panels_to_redraw())
         else:
             self._pixels()[...] = self._background
         self._rescale = None
@@ -136,7 +168,35 @@ class LiveFigure(Generic[R]):
         alt = html.escape(self.alt, quote=True)
         return f'<img class="nin-plot" alt="{alt}" src="data:image/jpeg;base64,{data}" />'
 
+    def min_text_points(self) -> float:
+        """The smallest font size (points) of any text drawn on the figure."""
+        sizes = [text.get_fontsize() for text in self.fig.findobj(Text)
+                 if text.get_visible() and text.get_text().strip()]
+        return float(min(sizes))
+
     # --- internals ------------------------------------------------------------------------
+    def _keep_text_readable(self) -> None:
+        """No text below MIN_POINTS, tick labels included (also those made at draw time)."""
+        for text in self.fig.findobj(Text):
+            if text.get_fontsize() < MIN_POINTS:
+                text.set_fontsize(MIN_POINTS)
+        for axes in self.fig.axes:
+            for name in ("x", "y"):
+                size = max(MIN_POINTS, matplotlib.font_manager.FontProperties(
+                    size=rcParams[f"{name}tick.labelsize"]).get_size_in_points())
+                axes.tick_params(axis=name, which="both", labelsize=size)
+
+    def _fit_text(self) -> None:
+        """Wrap titles and axis labels longer than their panel (text is large here): lay the
+        figure out once, measure each panel, wrap, and let the first draw lay it out again."""
+        renderer = self.fig.canvas.get_renderer()
+        self.fig.get_layout_engine().execute(self.fig)
+        for axes in self.fig.axes:
+            box = axes.get_window_extent(renderer)
+            for text, room in ((axes.title, box.width), (axes.xaxis.label, box.width),
+                               (axes.yaxis.label, box.height)):
+                text.set_text(_wrapped(text, room, renderer))
+
     def _pixels(self) -> np.ndarray:
         """The canvas's RGBA buffer, writable, rows from the top."""
         return np.asarray(self.fig.canvas.buffer_rgba())

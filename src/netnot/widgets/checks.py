@@ -15,6 +15,7 @@ from typing import Any
 import ipywidgets as W
 
 from netnot.progress import ProgressStore
+from netnot.widgets.style import stylesheet
 
 _STORE: ProgressStore | None = None
 
@@ -100,7 +101,8 @@ class MultipleChoice(Check):
             options=[o.text for o in options], value=None, description="Your answer:",
             style={"description_width": "initial"}, layout=W.Layout(width="auto"),
         )
-        self.children = [self.question, self.choice, self.button, self.feedback, self.warning]
+        self.children = [self.question, self.choice, self.button, self.feedback, self.warning,
+                         stylesheet()]
         previous = self.saved()
         if isinstance(previous, dict) and previous.get("answer") in self.choice.options:
             self.choice.value = previous["answer"]
@@ -162,7 +164,8 @@ class PredictThenReveal(Check):
         self.chosen = False
         shown = self._start_unanswered(control)
         control.observe(self._touched, names="value")
-        self.children = [self.question, shown, self.button, self.feedback, self.warning]
+        self.children = [self.question, shown, self.button, self.feedback, self.warning,
+                         stylesheet()]
         previous = self.saved()
         if isinstance(previous, dict) and "prediction" in previous:
             try:
@@ -243,7 +246,8 @@ class SortIntoGroups(Check):
             )
             for i, item in enumerate(items)
         ]
-        self.children = [self.question, *self.dropdowns, self.button, self.feedback, self.warning]
+        self.children = [self.question, *self.dropdowns, self.button, self.feedback, self.warning,
+                         stylesheet()]
         previous = self.saved()
         if isinstance(previous, dict) and isinstance(previous.get("answers"), list):
             for dropdown, answer in zip(self.dropdowns, previous["answers"], strict=False):
@@ -280,13 +284,14 @@ class Reflection(W.VBox):
         self.store = store or default_store()
         self.text = W.Textarea(
             value=str(self.store.get(lesson, key, "") or ""), placeholder="Type your thoughts here",
-            description="Reflection:", layout=W.Layout(width="100%", height="8em"),
+            description="Reflection:", layout=W.Layout(width="auto", height="8em"),
             style={"description_width": "initial"},
         )
         self.status = W.HTML()
         self.status.add_class("nin-feedback")
         self.text.observe(self._save, names="value")
-        super().__init__([W.HTML(f"<b>{html.escape(prompt)}</b>"), self.text, self.status])
+        super().__init__(
+            [W.HTML(f"<b>{html.escape(prompt)}</b>"), self.text, self.status, stylesheet()])
         self.add_class("nin-check")
 
     def _save(self, change: dict[str, Any]) -> None:

@@ -11,16 +11,23 @@ from traitlets import Unicode
 
 from netnot.figures.live import LiveFigure
 from netnot.params import ParameterError
+from netnot.widgets.style import stylesheet
 
 
 def slider(label: str, value: float, low: float, high: float, step: float) -> W.ValueWidget:
-    """A labelled slider: whole-number steps give an IntSlider, others a FloatSlider."""
+    """A labelled slider: whole-number steps give an IntSlider, others a FloatSlider.
+
+    Its width comes from the course stylesheet (class ``nin-slider``): label, track and readout
+    sit in the same grid columns as every other slider's, at any screen width.
+    """
     whole = all(float(x).is_integer() for x in (value, low, high, step))
     kind = W.IntSlider if whole else W.FloatSlider
-    return kind(
+    control = kind(
         value=value, min=low, max=high, step=step, description=label,
-        style={"description_width": "initial"}, layout=W.Layout(width="48em"),
+        style={"description_width": "initial"},
     )
+    control.add_class("nin-slider")
+    return control
 
 
 class Picture(W.Image):
@@ -64,7 +71,8 @@ class Explorer(W.VBox):
         self.result: Any = None
         for control in self.controls.values():
             control.observe(self._changed, names="value")
-        super().__init__([*self.controls.values(), self.frame, self.summary, self.error])
+        super().__init__(
+            [*self.controls.values(), self.frame, self.summary, self.error, stylesheet()])
         self.add_class("nin-explorer")
         self.update()
 

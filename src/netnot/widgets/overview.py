@@ -10,6 +10,7 @@ import ipywidgets as W
 from netnot.course import LESSONS, Lesson
 from netnot.progress import ProgressStore
 from netnot.widgets.checks import default_store
+from netnot.widgets.style import stylesheet
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class ProgressOverview(W.VBox):
         self.warning.add_class("nin-warning")
         self.button = W.Button(description="Refresh", icon="refresh")
         self.button.on_click(lambda _: self.refresh())
-        super().__init__([self.table, self.warning, self.button])
+        super().__init__([self.table, self.warning, self.button, stylesheet()])
         self.add_class("nin-overview")
         self.refresh()
 
