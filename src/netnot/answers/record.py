@@ -24,12 +24,14 @@ from typing import Any
 
 MIME = "application/vnd.netnot.answer+json"
 VERSION = 1
-KINDS = ("number", "choice", "ranking", "text")
+KINDS = ("number", "choice", "choices", "ranking", "range", "rule", "plan", "text")
 BY = ("widget", "code")
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 MAX_ITEM = 200  # characters in an option key or ranked item
 MAX_ITEMS = 20  # items in a ranking
 MAX_TEXT = 10_000  # characters in a written answer (a 4-6 sentence answer is about 600)
+SIGNALS = ("interviews", "early signals")  # a rule's judge_by (netnot.models.policies.SIGNALS)
+MOST_PATIENCE = 12  # a rule's patience, in weeks (lesson 05's explorer: 1 to 12)
 
 
 def part_label(part: str) -> str:
@@ -44,14 +46,30 @@ def now() -> str:
 
 
 def as_text(value: Any) -> str:
-    """A saved value in words: "11", "a, b", "(not answered)"."""
+    """A saved value in words: "11", "a, b", "patience 8, judge_by early signals",
+    "(not answered)"."""
     if value is None:
         return "(not answered)"
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         return f"{float(value):g}"
     if isinstance(value, list):
-        return ", ".join(map(str, value))
+        return ", ".join(map(as_text, value))
+    if isinstance(value, dict):
+        return "; ".join(f"{k.replace('_', ' ')} {as_text(v)}" for k, v in value.items())
     return str(value)
+
+
+def _real(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return False
+    try:
+        return math.isfinite(float(value))
+    except OverflowError:
+        return False
+
+
+def _whole(value: Any, low: int, high: int) -> bool:
+    return _real(value) and float(value).is_integer() and low <= float(value) <= high
 
 
 @dataclass(frozen=True)
@@ -67,17 +85,14 @@ class Answer:
 
     @classmethod
     def make(cls, exercise: str, part: str, kind: str, value: Any, by: str) -> Answer:
-        """A new answer given now; real numbers of any type (numpy's too) become floats."""
-        if kind == "number" and isinstance(value, numbers.Real) and not isinstance(value, bool):
-            value = float(value)
-        elif kind == "ranking" and isinstance(value, tuple):
-            value = list(value)
-        return cls(exercise, part, kind, value, now(), by)
+        """A new answer given now, in plain JSON values: real numbers of any type (numpy's too)
+        become floats (a rule's patience a whole number), tuples lists."""
+        return cls(exercise, part, kind, plain(kind, value), now(), by)
 
     @property
     def answered(self) -> bool:
         value = self.value
-        return value is not None and not (isinstance(value, str | list) and len(value) == 0)
+        return value is not None and not (isinstance(value, str | list | dict) and len(value) == 0)
 
     @property
     def time(self) -> datetime:
@@ -88,6 +103,52 @@ class Answer:
                 "kind": self.kind, "value": self.value, "changed": self.changed, "by": self.by}
 
 
+def plain(kind: str, value: Any) -> Any:
+    """``value`` in the plain JSON form the record keeps (see :meth:`Answer.make`)."""
+    real = _real(value)
+    if kind == "number" and real:
+        return float(value)
+    if kind in ("ranking", "choices", "range") and isinstance(value, tuple | list):
+        items = [float(x) if kind == "range" and _real(x) else x for x in value]
+        return sorted(items) if kind == "choices" and all(isinstance(x, str) for x in items) \
+            else items
+    if kind == "rule" and isinstance(value, dict):
+        patience = value.get("patience")
+        return {**value, "patience": int(patience) if _whole(patience, 1, 10**6) else patience}
+    if kind == "plan" and isinstance(value, dict):
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in value.items()}
+    return value
+
+
+def _items_problem(value: Any) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        return "the value is not a list of items"
+    if len(value) > MAX_ITEMS or any(len(x) > MAX_ITEM for x in value):
+        return "the value has too many or too long items"
+    return None
+
+
+def _rule_problem(value: Any) -> str | None:
+    if not isinstance(value, dict) or set(value) != {"patience", "judge_by"}:
+        return "the value is not a switching rule (patience and judge_by)"
+    if not _whole(value["patience"], 1, MOST_PATIENCE):
+        return f"the rule's patience is not a whole number of weeks from 1 to {MOST_PATIENCE}"
+    if value["judge_by"] not in SIGNALS:
+        return f"the rule's judge_by is not one of {', '.join(SIGNALS)}"
+    return None
+
+
+def _plan_problem(value: Any) -> str | None:
+    from netnot.models.plan import plan_problem  # the plan's own checks (numbers, choices)
+
+    if not isinstance(value, dict):
+        return "the value is not a plan"
+    if any(isinstance(v, str) and len(v) > MAX_TEXT for v in value.values()):
+        return "the plan has a text over 10000 characters"
+    problem = plan_problem(value)
+    return f"the value is not a plan ({problem[:200]})" if problem else None
+
+
 def _value_problem(kind: str, value: Any) -> str | None:
     """Why ``value`` is not something the widget of ``kind`` produces (None if it is)."""
     if value is None:
@@ -95,20 +156,25 @@ def _value_problem(kind: str, value: Any) -> str | None:
     if kind == "number":
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             return "the value is not a number"
-        try:
-            finite = math.isfinite(float(value))
-        except OverflowError:
-            finite = False
-        return None if finite else "the value is not a number (it is infinite or too large)"
+        return None if _real(value) else "the value is not a number (it is infinite or too large)"
     if kind == "choice":
         ok = isinstance(value, str) and 0 < len(value) <= MAX_ITEM
         return None if ok else "the value is not one option"
     if kind == "ranking":
-        if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-            return "the value is not a list of items"
-        if len(value) > MAX_ITEMS or any(len(x) > MAX_ITEM for x in value):
-            return "the value has too many or too long items"
-        return None
+        return _items_problem(value)
+    if kind == "choices":
+        problem = _items_problem(value)
+        return problem or (None if len(set(value)) == len(value) else
+                           "the value names an option twice")
+    if kind == "range":
+        ok = isinstance(value, list) and len(value) == 2 and all(map(_real, value))
+        if not ok:
+            return "the value is not a range of two numbers"
+        return None if float(value[0]) <= float(value[1]) else "the range ends before it starts"
+    if kind == "rule":
+        return _rule_problem(value)
+    if kind == "plan":
+        return _plan_problem(value)
     return None if isinstance(value, str) else "the value is not text"
 
 
@@ -143,8 +209,8 @@ def parse(data: Any) -> tuple[Answer | None, str | None]:
     if problem:
         return None, where + problem
     note = None
-    if kind == "number" and value is not None:
-        value = float(value)
+    if value is not None:
+        value = plain(kind, value)
     if kind == "text" and value is not None and len(value) > MAX_TEXT:
         value = value[:MAX_TEXT]
         note = where + f"the written answer was cut to {MAX_TEXT} characters"

@@ -26,21 +26,43 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from netnot.answers import handover, record
 from netnot.answers.record import MIME, Answer, part_label
-from netnot.answers.widgets import AnswerBox, ChoiceBox, NumberBox, RankingBox, TextBox
+from netnot.answers.widgets import (
+    AnswerBox,
+    ChoiceBox,
+    ChoicesBox,
+    NumberBox,
+    PlanBox,
+    RangeBox,
+    RankingBox,
+    RuleBox,
+    TextBox,
+)
 from netnot.progress import ProgressStore
 
 LIVE, VALIDATING, GRADING = "live", "validate", "autograde"
 RELOADED = ("⚠ This page was reloaded, so this answer is not yet written into the notebook. "
             "Run this cell again (click in it, press Shift+Enter): your answer stays. Then save.")
 SAVE = "Save (Ctrl+S, or File → Save Notebook) before you hand it in."
+LEARNER_MODE = ("You are in learner mode, which cannot save this notebook: answers given here are "
+                "kept only in this folder's progress file, not in the file you hand in. Do "
+                "this exercise in JupyterLab: open it there, run all cells (answers given here "
+                "come back) and save.")
+KEPT = "kept in this folder's progress file only (learner mode cannot save): open in JupyterLab."
 
 _SHEETS: dict[str, AnswerSheet] = {}
 _PAGE_LOADS: list[float] = []  # when a browser page (re)connected to this kernel's widgets
 
 Publish = Callable[[dict, str | None, bool], None]
+
+
+def in_learner_mode() -> bool:
+    """True in a kernel that Voilà started (the course's learner mode): Voilà never saves the
+    notebook, so answers given there cannot travel in it."""
+    return any(name in os.environ for name in ("VOILA_REQUEST_URL", "VOILA_SERVER_URL"))
 
 
 def mode() -> str:
@@ -53,7 +75,10 @@ def answer_sheet(exercise: str) -> AnswerSheet:
     """The exercise's sheet; running the set-up cell again keeps the answers given so far."""
     if exercise not in _SHEETS:
         _SHEETS[exercise] = AnswerSheet(exercise)
-    return _SHEETS[exercise]
+    sheet = _SHEETS[exercise]
+    if sheet.learner_mode:
+        sheet.warn_learner_mode()
+    return sheet
 
 
 def _display_raw(data: dict, display_id: str | None = None, update: bool = False) -> None:
@@ -99,8 +124,10 @@ class AnswerSheet:
         self.kinds: dict[str, str] = {}
         self.order: list[str] = []  # parts in the order the notebook shows them
         self.shown_at: dict[str, float] = {}
-        self.verdicts: dict[str, tuple[str, str]] = {}  # part -> (answer's time, verdict line)
+        # part -> aspect -> (the answer's time, verdict line); aspect "" for a part's one check
+        self.verdicts: dict[str, dict[str, tuple[str, str]]] = {}
         self.notebook = notebook if notebook is not None else self._find_notebook()
+        self.learner_mode = self.step == LIVE and in_learner_mode()
         self.store = None
         if self.step == LIVE:
             self.store = store or ProgressStore(self.notebook.parent if self.notebook else None)
@@ -149,10 +176,29 @@ class AnswerSheet:
         """Pick one of ``options`` (key -> text shown; the key is what is saved)."""
         self._box(ChoiceBox(part, prompt, options))
 
+    def choices(self, part: str, prompt: str, options: dict[str, str]) -> None:
+        """Tick every option that applies (key -> text shown; the ticked keys are saved)."""
+        self._box(ChoicesBox(part, prompt, options))
+
     def ranking(self, part: str, prompt: str, items: dict[str, str],
                 places: list[str] | None = None) -> None:
         """Put ``items`` (key -> text) in order."""
         self._box(RankingBox(part, prompt, items, places))
+
+    def range(self, part: str, prompt: str, unit: str = "",
+              names: tuple[str, str] = ("from", "to")) -> None:
+        """Two numbers, from … to … (a range read off an explorer)."""
+        self.units[part] = unit
+        self._box(RangeBox(part, prompt, unit, names))
+
+    def rule(self, part: str, prompt: str) -> None:
+        """A switching rule as lesson 05 builds one (patience k, what counts for networking)."""
+        self._box(RuleBox(part, prompt))
+
+    def plan(self, part: str, prompt: str) -> None:
+        """A six-week plan as lesson 06 builds one (hours, balance, cadence, indicators, rule,
+        setbacks)."""
+        self._box(PlanBox(part, prompt))
 
     def text(self, part: str, prompt: str) -> None:
         """A written answer; ``part`` is the grade_id of the manually graded cell that carries
@@ -226,6 +272,16 @@ class AnswerSheet:
         if answer.kind == "ranking":
             names = box.items if isinstance(box, RankingBox) else {}
             return "; ".join(f"{n}. {names.get(k, k)}" for n, k in enumerate(value, start=1))
+        if answer.kind == "choices":
+            names = box.options if isinstance(box, ChoicesBox) else {}
+            return f"{len(value)} ticked ({'; '.join(names.get(k, k) for k in value)})"
+        if answer.kind == "range":
+            unit = self.units.get(part, "")
+            return f"{record.as_text(value[0])} to {record.as_text(value[1])} {unit}".rstrip()
+        if answer.kind == "rule":
+            return rule_in_words(value)
+        if answer.kind == "plan":
+            return plan_in_words(value)
         if answer.kind == "text":
             return f"your text ({len(value.split())} words)"
         return record.as_text(value)
@@ -240,27 +296,39 @@ class AnswerSheet:
             line = f"• {label}: not answered yet."
         elif self.step == GRADING:
             line = f"{label}: {shown} (the answer handed in)."
+        elif self.learner_mode:
+            line = f"⚠ {label}: {shown}, {KEPT}"
         else:
             line = f"✓ {label}: {shown}, recorded in this notebook. {SAVE}"
-        judged, verdict = self.verdicts.get(part, ("", ""))
-        if verdict and judged == answer.changed and (shown or self.problem(part)):
-            line += f" Check: {verdict}"  # (an unanswered part's line says so already)
+        current = [verdict for judged, verdict in self.verdicts.get(part, {}).values()
+                   if judged == answer.changed]
+        if current and (shown or self.problem(part)):
+            line += " Check: " + " ".join(current)  # (an unanswered part's line says so)
         style = "border-left:4px solid #0072B2;padding:2px 8px;font-size:90%"
         return {MIME: answer.to_json(), "text/plain": line,
                 "text/html": f'<div class="netnot-recorded" style="{style}">'
                              f"{html.escape(line)}</div>"}
 
-    def judged(self, part: str, verdict: str) -> None:
-        """Show a check's verdict with the answer it judged, in every copy of its line.
+    def judged(self, part: str, verdict: str, aspect: str = "") -> None:
+        """Show a check's verdict with the answer it judged, in every copy of its line (a part
+        checked for several aspects shows each one's verdict).
 
         Those lines sit outside the test cell, so feedback pages keep them (nbgrader's feedback
         here replaces the outputs of test cells that have hidden tests)."""
         answer = self.answers.get(part)
-        self.verdicts[part] = (answer.changed if answer else "1970-01-01T00:00:00+00:00", verdict)
+        when = answer.changed if answer else "1970-01-01T00:00:00+00:00"
+        self.verdicts.setdefault(part, {})[aspect] = (when, verdict)
         self._publish(part, update=True)
 
-    def check(self, part: str):  # -> checks.Check (imported late: checks imports this module)
-        """The checks of one part, for its test cell (see :mod:`netnot.answers.checks`)."""
+    def value(self, part: str) -> Any:
+        """The answer given for ``part`` (None if it is not answered)."""
+        answer = self.answers.get(part)
+        return answer.value if answer is not None and answer.answered else None
+
+    def check(self, part: str, aspect: str = ""):  # -> checks.Check (checks imports this)
+        """The checks of one part, for its test cell (see :mod:`netnot.answers.checks`).
+        ``aspect`` names what this test cell looks at when one answer has several test cells
+        (exercise 06's plan: "your follow-ups", "your mix", ...)."""
         from netnot.answers.checks import Check
 
         if not self.received:
@@ -270,7 +338,7 @@ class AnswerSheet:
                 "Autograde.sanitize_preprocessors in nbgrader_config.py (docs/instructors.md).")
         self._register(part, self.kinds.get(part, "number"))
         self._publish(part)
-        return Check(self, part)
+        return Check(self, part, aspect)
 
     def problem(self, part: str) -> str | None:
         """What was wrong with this part's saved answer, if it was edited into nonsense."""
@@ -284,9 +352,25 @@ class AnswerSheet:
         others = sorted(set(self.answers) - set(self.order))
         notes = [f"An answer for '{p}' was ignored: this exercise has no such question."
                  for p in others] + self.problems
-        lines = ["Hand in this one .ipynb file. " + SAVE, *notes]
+        lines = [LEARNER_MODE if self.learner_mode else "Hand in this one .ipynb file. " + SAVE,
+                 *notes]
         body = "".join(f"<p>{html.escape(x)}</p>" for x in lines)
         self.publish_raw({"text/plain": "\n".join(lines), "text/html": body}, None, False)
+
+    def warn_learner_mode(self) -> None:
+        """Say, where the exercise starts, that learner mode cannot hand this exercise in, with
+        a link to the same notebook in JupyterLab (made from the page's address, as learner
+        mode's own bar does, so it works under any base URL)."""
+        path = urlsplit(os.environ.get("VOILA_REQUEST_URL", "")).path
+        mark, link = "/voila/render/", ""
+        if mark in path:
+            href = path.replace(mark, "/lab/tree/", 1)
+            link = f' <a href="{html.escape(href)}"><b>Open this exercise in JupyterLab</b></a>'
+        style = "border-left:6px solid #D55E00;padding:6px 10px;background:#fff4ec"
+        self.publish_raw({"text/plain": f"⚠ {LEARNER_MODE}",
+                          "text/html": f'<div role="alert" class="netnot-learner-mode" '
+                                       f'style="{style}">⚠ {html.escape(LEARNER_MODE)}{link}'
+                                       "</div>"}, None, False)
 
     def show(self, widget: Any, text: str) -> None:
         """Show a widget (an explorer, say); graded copies and feedback pages show ``text``."""
@@ -314,16 +398,54 @@ class CodeAnswer:
     def submit(self, value: Any) -> None:
         """Hand in ``value`` as this part's answer (it replaces one given in the box)."""
         kind = self.sheet.kinds.get(self.part) or _kind_of(value)
-        if isinstance(value, tuple):
-            value = list(value)
+        value = _plain_value(kind, value)
         answer, problem = record.parse(Answer.make(self.sheet.exercise, self.part, kind, value,
                                                    "code").to_json())
         if answer is None or not answer.answered:
             wanted = {"number": "a number", "choice": "one option's key", "text": "some text",
-                      "ranking": "a list of item keys"}[kind]
+                      "ranking": "a list of item keys", "choices": "a list of option keys",
+                      "range": "two numbers, low and high",
+                      "rule": 'a rule: policies.Rule(k, "interviews" or "early signals")',
+                      "plan": "a plan: plan.Plan(...)"}[kind]
             raise ValueError(f"{part_label(self.part)} needs {wanted}; got {value!r} "
                              f"({type(value).__name__}). {problem or ''}".strip())
         self.sheet._given(self.part, kind, answer.value, "code")
+
+
+def _plain_value(kind: str, value: Any) -> Any:
+    """What a learner's code hands in, as the record keeps it: a policies.Rule becomes its
+    patience and judge_by (it must move half the hours, as lesson 05's rules do), a plan.Plan
+    its saved values, a tuple a list."""
+    if kind == "rule" and type(value).__name__ == "Rule" and hasattr(value, "judge_by"):
+        if getattr(value, "move", 0.5) != 0.5:
+            raise ValueError("This exercise's rules move half of a strategy's hours, as in "
+                             f"lesson 05; got move={value.move!r}. Leave move out.")
+        return {"patience": value.patience, "judge_by": value.judge_by}
+    if kind == "plan" and hasattr(value, "to_dict"):
+        return value.to_dict()
+    return list(value) if isinstance(value, tuple) else value
+
+
+def rule_in_words(value: dict) -> str:
+    """ "move half of a strategy's hours after 8 weeks without a signal; networking judged by
+    its early signals"."""
+    k = value.get("patience")
+    judged = ("its early signals" if value.get("judge_by") == "early signals" else
+              "interviews only")
+    return (f"move half of a strategy's hours after {record.as_text(k)} "
+            f"week{'s' if k != 1 else ''} without a signal; networking judged by {judged}")
+
+
+def plan_in_words(value: dict) -> str:
+    """A plan's main entries in a line (hours, follow-ups, the switching rule)."""
+    hours = value.get("hours", [])
+    used = sum(1 for h in hours if h > 0)
+    messages = 1 + int(value.get("follow_ups", 0))
+    return (f"your plan: {record.as_text(sum(hours))} h a week over {used} "
+            f"strateg{'y' if used == 1 else 'ies'}, {messages} message"
+            f"{'s' if messages > 1 else ''} {record.as_text(value.get('days_between'))} days "
+            f"apart, {value.get('in_person_percent')}% in person, move time after "
+            f"{record.as_text(value.get('patience'))} silent weeks")
 
 
 def _kind_of(value: Any) -> str:

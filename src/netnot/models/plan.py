@@ -131,6 +131,32 @@ class Plan:
         return data
 
     @classmethod
+    def of(cls, data: object) -> Plan:
+        """The plan whose saved values (as :meth:`to_dict` writes them) are ``data``, exactly:
+        every entry given, nothing unknown, nothing falling back to a default
+        (ParameterError says what is wrong). Exercise 06 reads a handed-in plan this way."""
+        if not isinstance(data, dict):
+            raise ParameterError("a plan must be a set of named entries")
+        names = [item.name for item in fields(cls)]
+        unknown = sorted(str(k)[:40] for k in set(data) - set(names))
+        missing = [name for name in names if name not in data]
+        if unknown or missing:
+            raise ParameterError("; ".join(
+                ([f"unknown entries: {', '.join(unknown)}"] if unknown else [])
+                + ([f"missing entries: {', '.join(missing)}"] if missing else [])))
+        values = dict(data)
+        for name in ("hours", "indicators"):
+            if not isinstance(values[name], list | tuple):
+                raise ParameterError(f"{name} must be a list; got {values[name]!r:.60}")
+            values[name] = tuple(values[name])
+        if len(set(values["indicators"])) != len(values["indicators"]):
+            raise ParameterError("an indicator is named twice")
+        plan = cls(**values)  # checks every number, choice and text
+        whole = ("new_contacts", "follow_ups", "days_between", "in_person_percent", "patience")
+        return cls(**{**asdict(plan), **{name: int(values[name]) for name in whole},
+                      "hours": tuple(float(h) for h in plan.hours)})
+
+    @classmethod
     def from_dict(cls, data: object) -> Plan:
         """A plan from saved values; anything missing or unusable falls back to the default."""
         plan = cls()
@@ -147,6 +173,15 @@ class Plan:
             except (ParameterError, TypeError, ValueError):
                 continue  # a stale or damaged value: keep the default for that field
         return plan
+
+
+def plan_problem(data: object) -> str | None:
+    """Why ``data`` cannot be read as a plan by :meth:`Plan.of` (None if it can)."""
+    try:
+        Plan.of(data)
+    except (ParameterError, TypeError, ValueError) as problem:
+        return str(problem)
+    return None
 
 
 # --- the plan in the world ----------------------------------------------------------------

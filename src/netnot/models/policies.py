@@ -24,7 +24,7 @@ differences come from the rules alone), and is tested equal to :func:`one_seeker
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -424,3 +424,34 @@ def fastest(grid: PatienceGrid) -> Reading:
     judge, patience = min(((j, k) for j in SIGNALS for k in PATIENCES),
                           key=lambda jk: (round(grid.weeks(*jk), 9), jk[1], SIGNALS.index(jk[0])))
     return read(grid, judge, patience)
+
+
+# --- exercise 05 view: rules judged on several groups of simulated people ------------------
+
+HIDDEN_SEEDS = (101, 102, 103, 104, 105)  # groups of people other than the explorer's (2011)
+
+
+def wins(rule: Rule, baseline: Rule, world: World | None = None, start: Mix | str = "even", *,
+         seeds: tuple[int, ...] = HIDDEN_SEEDS, people: int = 2_000) -> int:
+    """On how many of ``seeds`` (each a group of ``people`` simulated job seekers, the same
+    people and luck for both rules) ``rule`` has fewer average weeks searching than
+    ``baseline``."""
+    mine, theirs = replace(rule, label="rule"), replace(baseline, label="baseline")
+    count = 0
+    for seed in seeds:
+        result = simulate((mine, theirs), world, start, people=people, seed=seed)
+        count += result.mean_weeks("rule") < result.mean_weeks("baseline")
+    return count
+
+
+def near_best_counts(judge_by: str, world: World | None = None, start: Mix | str = "even", *,
+                     seeds: tuple[int, ...] = HIDDEN_SEEDS, within: float = 0.5,
+                     people: int = 1_000) -> dict[int, int]:
+    """For each patience, on how many of ``seeds`` it is near the best
+    (:meth:`PatienceGrid.near_best`: within ``within`` weeks of the fastest patience)."""
+    counts = dict.fromkeys(PATIENCES, 0)
+    for seed in seeds:
+        for k in patience_grid(world, start, people=people, seed=seed).near_best(judge_by,
+                                                                                 within):
+            counts[k] += 1
+    return counts

@@ -94,13 +94,25 @@ def summary(view: OnlineView) -> str:
     )
 
 
+def first_settings() -> dict[str, float]:
+    """The explorer's first settings: the course's default seeker, in the sliders' units."""
+    world = World()
+    return {"online_percent": 100 * world.online_share, "hours": HOURS,
+            "on_site_percent": 100 * world.on_site_share,
+            "reply_percent": 100 * world.reply_rate,
+            "offline_minutes": world.offline_minutes, "text_minutes": 60 * world.text_hours}
+
+
+@lru_cache(maxsize=32)
+def at(**changes: float) -> OnlineView:
+    """The explorer's result at its first settings, with some sliders changed (exercise 03
+    reads its answers this way): ``at(hours=8).mix.best_share``."""
+    return run(**{**first_settings(), **changes})
+
+
 def explorer() -> Explorer:
     """Six sliders on the world's networking numbers, what to show, and a two-panel figure."""
-    world = World()
-    values = {"online_percent": 100 * world.online_share, "hours": HOURS,
-              "on_site_percent": 100 * world.on_site_share,
-              "reply_percent": 100 * world.reply_rate,
-              "offline_minutes": world.offline_minutes, "text_minutes": 60 * world.text_hours}
+    values = first_settings()
     labels = {
         "online_percent": "Your share of networking time online (%)",
         "hours": "Networking hours a week",

@@ -332,15 +332,27 @@ def predict(store: ProgressStore | None = None) -> PredictThenReveal:
 
 # --- checks -------------------------------------------------------------------------------
 
+def gaps(hours: float) -> dict[str, tuple[float, float]]:
+    """Per scenario, for ``hours`` a week: how many weeks later all on the fastest single
+    strategy is than the same hours spread evenly, at the median and at the slow tail (the
+    week by which 9 in 10 have an offer)."""
+    runs = {name: _compare(name, Mix.even(hours)) for name in SCENARIOS}
+    return {name: (c.all_in.median - c.even.median, c.all_in.percentile(90) - c.even.percentile(90))
+            for name, c in runs.items()}
+
+
+def closest_to_spread(hours: float) -> str:
+    """The scenario in which all on one strategy comes closest to spreading ``hours`` evenly:
+    the smallest gap at the median, then at the slow tail (see :func:`gaps`)."""
+    found = gaps(hours)
+    return min(found, key=found.__getitem__)
+
+
 def when_all_in(store: ProgressStore | None = None) -> MultipleChoice:
     """Across the scenarios, where does one strategy come closest to the spread?"""
     hours = World().hours_per_week
     runs = {name: _compare(name, Mix.even(hours)) for name in SCENARIOS}
-
-    def gap(c: search.Comparison) -> tuple[float, float]:
-        return (c.all_in.median - c.even.median, c.all_in.percentile(90) - c.even.percentile(90))
-
-    closest = min(runs, key=lambda name: gap(runs[name]))
+    closest = closest_to_spread(hours)
     options = []
     for name, c in runs.items():
         numbers = (f"In '{name}', spread evenly: half by {week_text(c.even.median)}, 1 in 10 "

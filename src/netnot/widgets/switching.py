@@ -376,3 +376,52 @@ def findings() -> W.HTML:
     return findings_box("What the simulation finds", items,
                         f"a typical seeker, {people:,} simulated people per rule, the same "
                         "people and luck for every rule; computed when the lesson runs")
+
+
+# --- exercise 05: rules and patiences judged on other groups of simulated people ---------
+
+EXAMPLE = policies.Rule(DEFAULTS["patience"], DEFAULTS["judge_by"])  # Under the hood's rule
+
+
+def is_example(rule: policies.Rule) -> bool:
+    """True for the rule the lesson shows (the explorer's start and the Under-the-hood box)."""
+    return (rule.patience, rule.judge_by, rule.move) == (EXAMPLE.patience, EXAMPLE.judge_by,
+                                                         EXAMPLE.move)
+
+
+def wins(rule: policies.Rule, baseline: policies.Rule, start: str = "an even mix",
+         scenario_name: str = "typical") -> int:
+    """On how many of the five hidden groups of simulated people ``rule`` is faster on average
+    than ``baseline`` (:func:`netnot.models.policies.wins`)."""
+    return policies.wins(rule, baseline, _world(scenario_name), STARTS[start])
+
+
+def robust_near_best(judge_by: str, start: str = "an even mix",
+                     scenario_name: str = "typical") -> tuple[int, ...]:
+    """The patiences within half a week of the fastest on most (3 or more) of the five hidden
+    groups of simulated people (:func:`netnot.models.policies.near_best_counts`)."""
+    counts = policies.near_best_counts(judge_by, _world(scenario_name), STARTS[start])
+    return tuple(k for k, n in counts.items() if 2 * n > len(policies.HIDDEN_SEEDS))
+
+
+READINGS = {
+    "exact": "Only the single fastest k is worth using: a week more or less of patience costs "
+             "a lot.",
+    "plateau": "Many values of k do about equally well, so choose one in that range that you "
+               "can keep to; what costs weeks is moving hours too soon (a small k).",
+    "hasty": "The smaller k is, the faster the search: move hours after every quiet week.",
+    "anything": "Patience makes no difference: every k from 1 to 12 does about as well.",
+}
+
+
+def patience_reading(judge_by: str, start: str = "an even mix",
+                     scenario_name: str = "typical") -> str:
+    """The one reading of :data:`READINGS` that the five hidden groups bear out: "plateau" if
+    three or more patiences are near the fastest and k = 1 is not among them, "exact" if only
+    one is, "anything" if every k is, "hasty" if k = 1 is among a few."""
+    near = robust_near_best(judge_by, start, scenario_name)
+    if len(near) == len(PATIENCES):
+        return "anything"
+    if len(near) <= 1:
+        return "exact"
+    return "hasty" if PATIENCES[0] in near else "plateau"
