@@ -112,7 +112,7 @@ def test_ticked_options(store):
     box.ticks["c"].value = True
     box.ticks["a"].value = True
     assert out.answers() == {"part-a": ["a", "c"]} and "2 ticked" in box.status.value
-    assert "2 ticked (Advice; A name)" in answers.bundle("part-a")["text/plain"]
+    assert "2 ticked (options 1 and 3)" in answers.bundle("part-a")["text/plain"]
     box.ticks["a"].value = box.ticks["c"].value = False
     assert out.answers() == {"part-a": None} and "Not answered" in box.status.value
 
@@ -279,3 +279,12 @@ def test_learner_mode_says_the_exercise_must_be_done_in_jupyterlab(store, monkey
 
 def test_jupyterlab_and_nbgrader_are_not_learner_mode(store):
     assert not live(store).learner_mode
+
+
+def test_the_lessons_own_example_is_refused_before_the_hidden_test():
+    example = {"patience": 4, "judge_by": "early signals"}
+    check = sheet_with(example, "rule").check("part-a").rule()
+    result = check.excludes(policies.Rule(4, "early signals"), "build your own").result()
+    assert points(result) == 0 and "build your own" in result.text
+    other = sheet_with({**example, "patience": 5}, "rule").check("part-a").rule()
+    assert other.excludes(policies.Rule(4, "early signals"), "x").result() is None

@@ -149,6 +149,14 @@ class Check:
             return self._fail(f"{self.label} should be a complete plan ({problem}).")
         return self
 
+    def excludes(self, refused: Any, why: str) -> Check:
+        """The answer (as the model reads it) is not ``refused``, e.g. the lesson's own example;
+        otherwise fail, saying ``why``."""
+        if not self.failure and (self.subject if self.subject is not None else
+                                 self.value) == refused:
+            self._fail(f"{self.label}: {why}")
+        return self
+
     def needs(self, other: str, why: str) -> Check:
         """This part is judged with another part's answer: fail (saying ``why``) if that one is
         not answered yet."""

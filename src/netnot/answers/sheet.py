@@ -273,8 +273,10 @@ class AnswerSheet:
             names = box.items if isinstance(box, RankingBox) else {}
             return "; ".join(f"{n}. {names.get(k, k)}" for n, k in enumerate(value, start=1))
         if answer.kind == "choices":
-            names = box.options if isinstance(box, ChoicesBox) else {}
-            return f"{len(value)} ticked ({'; '.join(names.get(k, k) for k in value)})"
+            keys = list(box.options) if isinstance(box, ChoicesBox) else []
+            places = [str(keys.index(k) + 1) if k in keys else k for k in value]
+            which = ", ".join(places[:-1]) + " and " + places[-1] if len(places) > 1 else places[0]
+            return f"{len(value)} ticked (option{'s' if len(value) > 1 else ''} {which})"
         if answer.kind == "range":
             unit = self.units.get(part, "")
             return f"{record.as_text(value[0])} to {record.as_text(value[1])} {unit}".rstrip()

@@ -406,11 +406,11 @@ def robust_near_best(judge_by: str, start: str = "an even mix",
 
 READINGS = {
     "exact": "Only the single fastest k is worth using: a week more or less of patience costs "
-             "a lot.",
+             "a lot",
     "plateau": "Many values of k do about equally well, so choose one in that range that you "
-               "can keep to; what costs weeks is moving hours too soon (a small k).",
-    "hasty": "The smaller k is, the faster the search: move hours after every quiet week.",
-    "anything": "Patience makes no difference: every k from 1 to 12 does about as well.",
+               "can keep to; what costs weeks is moving hours too soon (a small k)",
+    "hasty": "The smaller k is, the faster the search: move hours after every quiet week",
+    "anything": "Patience makes no difference: every k from 1 to 12 does about as well",
 }
 
 
