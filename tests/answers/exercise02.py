@@ -18,12 +18,18 @@ from netnot.models import networking
 from netnot.models.world import scenario
 from netnot.widgets import quickfix as lesson
 
+from .learners import Exercise
+
 ROOT = Path(__file__).resolve().parents[2]
 ASSIGNMENT = "02-not-a-quick-fix"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 RELEASE = ROOT / "exercises" / ASSIGNMENT / NOTEBOOK
 SOURCE = ROOT / "solutions" / ASSIGNMENT / NOTEBOOK
 POINTS = {"part-a-check": 2.0, "part-b-check": 2.0, "part-c-check": 3.0}
+EX = Exercise(ASSIGNMENT, {"part-a": "number", "part-b": "number", "part-c": "number",
+                           "part-d-answer": "text"},
+              POINTS, "part-d-answer", {"part-a-check": 0, "part-b-check": 0, "part-c-check": 3},
+              first_part_cells=("part-a-check", "part-b-check"))  # (its nonsense edits both)
 ADVICE = ("Start now, not when you lose your job. Even networking six hours a week, the median "
           "wait for a first referral was {a} weeks. Trust takes hours of conversation <and> "
           "fades; a head start of {c} weeks brought the median to three months. The weekly "
