@@ -11,7 +11,7 @@ import pytest
 
 from netnot.answers.selfstudy import region
 
-from . import exercise02 as ex
+from . import learners
 
 
 def solution_lines(path: Path) -> set[str]:
@@ -25,10 +25,12 @@ def solution_lines(path: Path) -> set[str]:
     return lines
 
 
-def test_the_graded_release_holds_no_worked_solution():
-    lines = solution_lines(ex.SOURCE)
+@pytest.mark.parametrize("name", learners.NAMES)
+def test_the_graded_release_holds_no_worked_solution(name):
+    ex = learners.exercise(name).EX
+    lines = solution_lines(ex.source)
     assert len(lines) >= 8, "the source should carry worked solutions"
-    text = ex.RELEASE.read_text(encoding="utf-8")
+    text = ex.release.read_text(encoding="utf-8")
     shown = {line for line in lines if line in text or line.replace('"', '\\"') in text}
     assert shown == set(), f"solution text in the graded release: {sorted(shown)[:3]}"
     assert "worked solution" not in text.lower() and "Marking guide" not in text
@@ -38,22 +40,28 @@ def test_the_graded_release_holds_no_worked_solution():
 def test_a_self_study_release_adds_a_worked_solution_under_every_part(tmp_path):
     from release import generate_self_study
 
-    generate_self_study([ex.ASSIGNMENT], tmp_path)
-    nb = nbformat.read(tmp_path / ex.ASSIGNMENT / ex.NOTEBOOK, as_version=4)
-    graded = nbformat.read(ex.RELEASE, as_version=4)
-    worked = {c.id: i for i, c in enumerate(nb.cells) if c.id.startswith("worked-solution-")}
-    assert sorted(worked) == [f"worked-solution-{p}" for p in
-                              ("part-a", "part-b", "part-c", "part-d-answer")]
-    right = ex.right()
-    for part, index in worked.items():
-        cell, before = nb.cells[index], nb.cells[index - 1].metadata.get("nbgrader", {})
-        assert cell.source.startswith("<details>") and "</details>" in cell.source
-        key = part.removeprefix("worked-solution-")
-        if key == "part-d-answer":
-            assert before["grade_id"] == "part-d-answer" and "Marking guide" in cell.source
-        else:
-            assert before["grade_id"] == f"{key}-check", "shown after the part's check"
-            assert f"**The answer:** {right[key]}" in cell.source
-            assert "part.submit(" in cell.source
-    others = [c for c in nb.cells if not c.id.startswith("worked-solution-")]
-    assert [c.source for c in others] == [c.source for c in graded.cells]
+    generate_self_study(list(learners.NAMES), tmp_path)
+    for name in learners.NAMES:
+        module = learners.exercise(name)
+        ex = module.EX
+        nb = nbformat.read(tmp_path / name / ex.notebook, as_version=4)
+        graded = nbformat.read(ex.release, as_version=4)
+        worked = {c.id: i for i, c in enumerate(nb.cells) if c.id.startswith("worked-solution-")}
+        assert sorted(worked) == sorted(f"worked-solution-{p}" for p in ex.kinds), name
+        for part, index in worked.items():
+            cell = nb.cells[index]
+            before, after = (nb.cells[index + d].metadata.get("nbgrader", {}) for d in (-1, 1))
+            assert cell.source.startswith("<details>") and "</details>" in cell.source
+            key = part.removeprefix("worked-solution-")
+            if key == ex.written:
+                assert before["grade_id"] == ex.written and "Marking guide" in cell.source
+            else:
+                assert before.get("grade") and not after.get("grade"), \
+                    f"{name} {key}: shown after the part's last check"
+                assert "**The answer:**" in cell.source and "part.submit(" in cell.source
+        others = [c for c in nb.cells if not c.id.startswith("worked-solution-")]
+        assert [c.source for c in others] == [c.source for c in graded.cells], name
+    right = learners.exercise("02").right()
+    pilot = nbformat.read(tmp_path / "02-not-a-quick-fix" / "02-not-a-quick-fix.ipynb",
+                          as_version=4)
+    assert f"**The answer:** {right['part-a']} weeks" in "\n".join(c.source for c in pilot.cells)

@@ -74,6 +74,10 @@ def code_solution(cell: NotebookNode, executed: NotebookNode) -> tuple[str, Note
     return part, worked_solution(part, f"Show a worked solution ({part_label(part)})", body)
 
 
+def graded(cell: NotebookNode) -> bool:
+    return bool(cell.metadata.get("nbgrader", {}).get("grade")) and cell.cell_type == "code"
+
+
 def add_worked_solutions(release: NotebookNode, source: NotebookNode,
                          executed: NotebookNode) -> NotebookNode:
     """A copy of ``release`` with the worked solutions of ``source`` (see the module doc).
@@ -92,8 +96,9 @@ def add_worked_solutions(release: NotebookNode, source: NotebookNode,
             made = code_solution(cell, executed)
             if made is None:
                 continue
-            after = next((i for i in range(where, len(nb.cells))
-                          if nb.cells[i].metadata.get("nbgrader", {}).get("grade")), where)
+            after = next((i for i in range(where, len(nb.cells)) if graded(nb.cells[i])), where)
+            while after + 1 < len(nb.cells) and graded(nb.cells[after + 1]):
+                after += 1  # after the part's last check (a plan has several)
             inserts.append((after, made[1]))
         elif meta.get("grade") and region(cell.source):
             guide = re.sub(r"<!--|-->", "", region(cell.source)).strip()
