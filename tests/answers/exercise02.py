@@ -1,7 +1,5 @@
-"""The pilot exercise for the answer tests: its right answers (computed from the model, as the
-hidden tests compute them), a learner who types answers into the boxes, and hand edits.
-
-Used by tests/answers/test_widget_grading.py and tests/browser/test_exercise_answers.py.
+"""Exercise 02's answers (computed from the model, as the hidden tests compute them), typical
+wrong ones, and hand edits of a saved notebook (see learners.py for the learners themselves).
 """
 
 from __future__ import annotations
@@ -11,7 +9,6 @@ from pathlib import Path
 
 import nbformat
 import numpy as np
-from nbclient import NotebookClient
 
 from netnot.answers.record import MIME
 from netnot.models import networking
@@ -61,34 +58,6 @@ def wrong() -> dict[str, str]:
             "part-b": f"{100 * np.mean(finite <= 26):g}", "part-d-answer": ""}
 
 
-TYPE_IN = {  # how a learner's typing reaches each kind of box (what the browser's comm does)
-    "NumberBox": "box.value", "TextBox": "text.value",
-}
-
-
-def answered(typed: dict[str, str], target: Path) -> Path:
-    """Run the student version in a kernel, type ``typed`` into the boxes, save to ``target``.
-
-    The boxes' values are set in the kernel, as a browser's widget messages set them, after all
-    cells have run; the answers then reach the saved outputs by display updates, as in
-    JupyterLab (nbclient applies update_display_data too).
-    """
-    nb = nbformat.read(RELEASE, as_version=4)
-    lines = [f"answers.boxes[{part!r}].{TYPE_IN[type_name(part)]} = {text!r}"
-             for part, text in typed.items()]
-    nb.cells.append(nbformat.v4.new_code_cell("\n".join(lines)))
-    target.parent.mkdir(parents=True, exist_ok=True)  # the kernel's folder: its progress file
-    NotebookClient(nb, timeout=120, kernel_name="python3", store_widget_state=False,
-                   resources={"metadata": {"path": str(target.parent)}}).execute()
-    nb.cells.pop()
-    nbformat.write(nb, target)
-    return target
-
-
-def type_name(part: str) -> str:
-    return "TextBox" if part == "part-d-answer" else "NumberBox"
-
-
 def edited_into_nonsense(path: Path, target: Path) -> Path:
     """A saved notebook whose answer records were changed by hand: Part A's value becomes text
     everywhere, Part B's record loses its shape, a record for another question appears, and the
@@ -113,12 +82,3 @@ def edited_into_nonsense(path: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(nb), encoding="utf-8")
     return target
-
-
-def cell_scores(db_url: str, student: str) -> dict[str, float | None]:
-    """grade_id -> the student's score (None: awaits a person)."""
-    from nbgrader.api import Gradebook
-
-    with Gradebook(db_url) as gb:
-        sub = gb.find_submission_notebook(ASSIGNMENT, ASSIGNMENT, student)
-        return {g.name: g.score if not g.needs_manual_grade else None for g in sub.grades}

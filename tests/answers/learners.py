@@ -8,6 +8,8 @@ two texts, a rule as {"patience", "judge_by"}, a plan as its saved values.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,13 +177,11 @@ def exercise(name: str):
         importlib.import_module(module)
 
 
-def grade_in_process(ex: Exercise, typed: dict[str, Any], folder: Path) -> dict[str, float]:
-    """What each autograded test cell of the instructor's source gives ``typed``, run here, in
-    this process, without nbgrader: the set-up and box cells build the answer sheet, ``typed``
-    goes into the boxes, then every test cell runs with its hidden tests (a quick stand-in for
-    autograde, for the fairness tests; the real one is in test_widget_grading.py)."""
+def sheet_of(ex: Exercise, folder: Path) -> tuple[Any, dict[str, Any], list]:
+    """The exercise's answer sheet built here, in this process, from the instructor's source:
+    its set-up and box cells run (not the explorers); (sheet, the cells' namespace, the test
+    cells as (grade_id, points, source))."""
     from netnot.answers import sheet as sheets
-    from netnot.answers.checks import Verdict
     from netnot.progress import ProgressStore
 
     nb = nbformat.read(ex.source, as_version=4)
@@ -198,9 +198,21 @@ def grade_in_process(ex: Exercise, typed: dict[str, Any], folder: Path) -> dict[
         if meta.get("grade"):
             tests.append((name, float(meta["points"]), cell.source))
             continue
-        exec(cell.source, scope)  # noqa: S102 - the set-up, box and table cells
+        with contextlib.redirect_stdout(io.StringIO()):  # (a table cell prints)
+            exec(cell.source, scope)  # noqa: S102 - the set-up, box and table cells
         if name == "setup":
             scope["answers"] = answers
+    return answers, scope, tests
+
+
+def grade_in_process(ex: Exercise, typed: dict[str, Any], folder: Path) -> dict[str, float]:
+    """What each autograded test cell of the instructor's source gives ``typed``, run here, in
+    this process, without nbgrader: the set-up and box cells build the answer sheet, ``typed``
+    goes into the boxes, then every test cell runs with its hidden tests (a quick stand-in for
+    autograde, for the fairness tests; the real one is in test_widget_grading.py)."""
+    from netnot.answers.checks import Verdict
+
+    _, scope, tests = sheet_of(ex, folder)
     exec("\n".join(type_in(part, ex.kinds[part], value)  # noqa: S102
                    for part, value in typed.items()), scope)
     points = {}
@@ -210,3 +222,66 @@ def grade_in_process(ex: Exercise, typed: dict[str, Any], folder: Path) -> dict[
         result = eval(last, scope)  # noqa: S307 - the cell's last line: check.result()
         points[name] = 0.0 if isinstance(result, Verdict) else full
     return points
+
+
+def recorded(kind: str, value: Any) -> Any:
+    """A learner's given answer (as the exercise modules write it) as its record keeps it."""
+    if kind == "number":
+        return float(value.replace(",", ".")) if str(value).strip() else None
+    if kind == "range":
+        return [float(value[0]), float(value[1])]
+    if kind in ("text", "choices"):
+        return value or None
+    return value
+
+
+def with_answers(ex: Exercise, path: Path, given: dict[str, Any], target: Path) -> Path:
+    """A copy of a saved notebook whose answer records (every copy) hold ``given`` instead (a
+    part not in ``given`` becomes unanswered), as if the learner had answered so before saving:
+    the wrong and untouched learners derived from a notebook saved in the browser."""
+    from netnot.answers.record import now
+
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    stamp = now()
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []):
+            saved = output.get("data", {}).get(MIME)
+            if isinstance(saved, dict) and saved.get("part") in ex.kinds:
+                part = saved["part"]
+                saved["value"] = recorded(ex.kinds[part], given[part]) if part in given else None
+                saved["changed"], saved["by"] = stamp, "widget"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(nb), encoding="utf-8")
+    return target
+
+
+def learners_of(ex: Exercise, answers: dict[str, dict[str, Any]], folder: Path
+                ) -> dict[str, Path]:
+    """Several learners from ONE kernel run of the student version (the slow part): the notebook
+    as it is after Run All (``{}`` gives an untouched copy), then each learner's answers given
+    in turn in the boxes, a copy saved after each, as ``folder/<learner>/<notebook>``. Each
+    learner's answers are complete: a later learner's replace an earlier one's."""
+    import copy
+
+    nb = nbformat.read(ex.release, as_version=4)
+    folder.mkdir(parents=True, exist_ok=True)
+    client = NotebookClient(nb, timeout=180, kernel_name="python3", store_widget_state=False,
+                            resources={"metadata": {"path": str(folder)}})
+    saved = {}
+    with client.setup_kernel():
+        for index, cell in enumerate(nb.cells):
+            client.execute_cell(cell, index)
+        for learner, typed in answers.items():
+            if typed:
+                cell = nbformat.v4.new_code_cell("\n".join(
+                    type_in(part, ex.kinds[part], value) for part, value in typed.items()))
+                nb.cells.append(cell)
+                client.execute_cell(cell, len(nb.cells) - 1)
+                errors = [o for o in cell.outputs if o.output_type == "error"]
+                assert not errors, f"typing {learner}'s answers failed: {errors[0].evalue}"
+                nb.cells.pop()
+            target = folder / learner / ex.notebook
+            target.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(copy.deepcopy(nb), target)
+            saved[learner] = target
+    return saved

@@ -1,8 +1,10 @@
-"""Widget answers are graded headlessly from the submitted notebook alone: by netnot-grade (in its
-sandbox), by plain `nbgrader autograde` in the grading folder netnot-grade made, and by plain
-nbgrader with the repository's own nbgrader_config.py. Right answers get full automatic marks,
-wrong ones the partial score they earn, an untouched notebook 0 with status ok, and answers
-edited into nonsense a clear status, never a crash."""
+"""Widget answers are graded headlessly from the submitted notebook alone, for all six
+exercises: by netnot-grade (in its sandbox) in one grading folder, and by plain `nbgrader
+autograde` in the folder netnot-grade made; for the pilot (02) also by plain nbgrader with the
+repository's own nbgrader_config.py, in formgrader and by Validate. Right answers get full
+automatic marks, wrong ones the partial score they earn, an untouched notebook 0 with status ok
+and no traceback, a learner who codes full marks, and answers edited into nonsense a clear
+status, never a crash."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import contextlib
 import csv
 import json
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -30,128 +33,152 @@ from grading_helpers import require_sandbox  # noqa: E402
 from netnot.grading import cli  # noqa: E402
 
 from . import exercise02 as ex  # noqa: E402
+from . import learners  # noqa: E402
 
 pytestmark = pytest.mark.slow
 NBGRADER = str(Path(sys.executable).with_name("nbgrader"))
 AUTO = sum(ex.POINTS.values())
+STUDENTS = ("right", "wrong", "untouched", "nonsense", "coder")
 
 
-def code_track_submission(target: Path) -> Path:
-    """A learner who codes: the instructor's code in every code cell, never run."""
-    source = nbformat.read(ex.SOURCE, as_version=4)
-    code = {c.metadata.nbgrader["grade_id"]: c.source for c in source.cells
-            if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution")}
-    nb = nbformat.read(ex.RELEASE, as_version=4)
-    for cell in nb.cells:
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if grade_id in code:
-            cell.source = code[grade_id]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, target)
-    return target
+def expected(module, student: str) -> tuple[str, dict[str, float]]:
+    """(status, automatic points per test cell) for one learner of one exercise."""
+    e = module.EX
+    return {"right": ("ok", e.points), "wrong": ("ok", e.wrong_points),
+            "untouched": ("ok", dict.fromkeys(e.points, 0)),
+            "nonsense": ("tampered", e.nonsense_points), "coder": ("ok", e.points)}[student]
 
 
 @pytest.fixture(scope="module")
-def submissions(tmp_path_factory) -> dict[str, Path]:
+def classes(tmp_path_factory) -> dict[str, dict[str, Path]]:
+    """Per exercise, the five learners' saved notebooks (one kernel run per exercise)."""
     base = tmp_path_factory.mktemp("learners")
-    right = ex.answered(ex.right(), base / "right" / ex.NOTEBOOK)
-    return {
-        "right": right,
-        "wrong": ex.answered(ex.wrong(), base / "wrong" / ex.NOTEBOOK),
-        "untouched": ex.answered({}, base / "untouched" / ex.NOTEBOOK),
-        "nonsense": ex.edited_into_nonsense(right, base / "nonsense" / ex.NOTEBOOK),
-        "coder": code_track_submission(base / "coder" / ex.NOTEBOOK),
-    }
+    found = {}
+    for name in learners.NAMES:
+        module = learners.exercise(name)
+        saved = learners.learners_of(module.EX, {"untouched": {}, "right": module.right(),
+                                                 "wrong": module.wrong()}, base / name)
+        saved["nonsense"] = learners.nonsense(module, saved["right"],
+                                              base / name / "nonsense" / module.EX.notebook)
+        saved["coder"] = learners.code_track(module.EX, base / name / "coder" / module.EX.notebook)
+        found[name] = saved
+    return found
 
 
-EXPECTED = {  # student -> (status, automatic points per test cell)
-    "right": ("ok", ex.POINTS),
-    "wrong": ("ok", {"part-a-check": 0, "part-b-check": 0, "part-c-check": 3}),
-    "untouched": ("ok", dict.fromkeys(ex.POINTS, 0)),
-    "nonsense": ("tampered", {"part-a-check": 0, "part-b-check": 0, "part-c-check": 3}),
-    "coder": ("ok", ex.POINTS),
-}
+@pytest.fixture(scope="module")
+def submissions(classes) -> dict[str, Path]:
+    """The pilot's learners (02), for the tests below that look at one exercise closely."""
+    return classes[ex.ASSIGNMENT]
 
 
 def nbgrader(args: list[str], cwd: Path) -> str:
     env = {k: v for k, v in os.environ.items() if k != "NBGRADER_EXECUTION"}
     done = subprocess.run([NBGRADER, *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=600)
+                          timeout=900)
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout + done.stderr
 
 
-def check_graded(db_url: str, student: str, graded: Path) -> None:
-    status, points = EXPECTED[student]
-    scores = ex.cell_scores(db_url, student)
-    assert {k: scores[k] for k in ex.POINTS} == points, student
-    nb = nbformat.read(graded / ex.NOTEBOOK, as_version=4)
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
-              if o.output_type == "error"]
-    if student != "nonsense":
-        assert errors == [], f"{student}: a traceback in the graded notebook: {errors[:1]}"
+def check_graded(name: str, db_url: str, student: str, graded: Path) -> None:
+    module = learners.exercise(name)
+    e = module.EX
+    status, points = expected(module, student)
+    scores = learners.cell_scores(e, db_url, student)
+    assert {k: scores[k] for k in e.points} == points, (name, student)
+    errors = learners.graded_errors(graded / e.notebook)
+    assert errors == [], f"{name} {student}: a traceback in the graded notebook: {errors[:1]}"
+    nb = nbformat.read(graded / e.notebook, as_version=4)
     assert "Added by the grader" in nb.cells[0].source
     written = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get(
-        "grade_id") == "part-d-answer")
+        "grade_id") == e.written)
     if student == "right":
-        assert scores["part-d-answer"] is None, "the written answer awaits the instructor"
+        assert scores[e.written] is None, "the written answer awaits the instructor"
         assert "Written in the answer box" in written.source
-        assert "Even networking six hours a week" in written.source
-        assert "\\<and\\>" in written.source, "typed text is shown as text, not as HTML"
+        typed = module.right()[e.written]  # its longest word (punctuation is escaped there)
+        assert max(re.findall(r"[A-Za-z]+", typed), key=len) in written.source
     if student in ("wrong", "untouched"):
-        assert scores["part-d-answer"] == 0, "no written answer: 0, nothing for a person"
+        assert scores[e.written] == 0, "no written answer: 0, nothing for a person"
 
 
 @pytest.fixture(scope="module")
-def graded(tmp_path_factory, submissions) -> tuple[Path, dict[str, dict[str, str]]]:
-    """A grading folder made by netnot-grade, the .ipynb files only, graded by netnot-grade."""
+def graded(tmp_path_factory, classes) -> tuple[Path, dict[str, dict[str, dict[str, str]]], float]:
+    """ONE grading folder made by netnot-grade for the six exercises, the .ipynb files only (as
+    an LMS download has them), graded by netnot-grade; (folder, status rows, seconds)."""
     require_sandbox()
     folder = tmp_path_factory.mktemp("class") / "grading"
-    assert cli.main(["init", str(folder), "--repo", str(ex.ROOT), "--assignment",
-                     ex.ASSIGNMENT]) == 0
+    assert cli.main(["init", str(folder), "--repo", str(ex.ROOT)]) == 0
     roster = folder.parent / "roster.csv"
     roster.write_text("id,last_name,first_name,email\n" +
-                      "".join(f"{s},{s},A,\n" for s in submissions))
+                      "".join(f"{s},{s},A,\n" for s in STUDENTS))
     assert cli.main(["db", "student", "import", str(roster), "--folder", str(folder)]) == 0
-    assert cli.main(["generate_assignment", ex.ASSIGNMENT, "--folder", str(folder)]) == 0
-    for student, path in submissions.items():  # only the .ipynb, as an LMS download has it
-        target = folder / "submitted" / student / ex.ASSIGNMENT
-        target.mkdir(parents=True)
-        shutil.copy(path, target / ex.NOTEBOOK)
-    assert cli.main(["autograde", ex.ASSIGNMENT, "--folder", str(folder), "--quiet",
-                     "--jobs", "2"]) == 0
-    with (folder / "reports" / ex.ASSIGNMENT / "status.csv").open() as handle:
-        return folder, {r["student_id"]: r for r in csv.DictReader(handle)}
+    rows, started = {}, time.monotonic()
+    for name, saved in classes.items():
+        assert cli.main(["generate_assignment", name, "--folder", str(folder)]) == 0
+        for student, path in saved.items():
+            target = folder / "submitted" / student / name
+            target.mkdir(parents=True)
+            shutil.copy(path, target / path.name)
+        assert cli.main(["autograde", name, "--folder", str(folder), "--quiet",
+                         "--jobs", "2"]) == 0
+        with (folder / "reports" / name / "status.csv").open() as handle:
+            rows[name] = {r["student_id"]: r for r in csv.DictReader(handle)}
+    return folder, rows, time.monotonic() - started
 
 
-def test_netnot_grade_gives_each_learner_the_marks_and_status_earned(graded, submissions):
-    folder, rows = graded
+@pytest.mark.parametrize("name", learners.NAMES)
+def test_netnot_grade_gives_each_learner_the_marks_and_status_earned(graded, name):
+    folder, rows, _ = graded
     db = f"sqlite:///{folder / 'gradebook.db'}"
-    for student in submissions:
-        assert rows[student]["status"] == EXPECTED[student][0], rows[student]
-        check_graded(db, student, folder / "autograded" / student / ex.ASSIGNMENT)
-    detail = rows["nonsense"]["detail"]
+    e = learners.exercise(name).EX
+    for student in STUDENTS:
+        row = rows[name][student]
+        assert row["status"] == expected(learners.exercise(name), student)[0], row
+        check_graded(name, db, student, folder / "autograded" / student / name)
+    assert "edited by hand (part-a: " in rows[name]["nonsense"]["detail"]
+    assert float(rows[name]["right"]["score"]) == e.auto
+    assert rows[name]["right"]["needs_manual"] == "yes"
+    assert float(rows[name]["untouched"]["score"]) == 0
+    assert rows[name]["untouched"]["needs_manual"] == "no"
+    assert rows[name]["untouched"]["detail"] == ""
+
+
+def test_the_pilots_nonsense_is_named_in_the_status(graded):
+    detail = graded[1][ex.ASSIGNMENT]["nonsense"]["detail"]
     assert "edited by hand (part-a: the value is not a number)" in detail
     assert "part-q" in detail and "cut to 10000 characters" in detail
-    assert float(rows["right"]["score"]) == AUTO and rows["right"]["needs_manual"] == "yes"
-    assert float(rows["untouched"]["score"]) == 0 and rows["untouched"]["needs_manual"] == "no"
 
 
-def test_plain_nbgrader_in_the_folder_netnot_grade_made_agrees(graded, submissions):
-    folder, _ = graded
+def test_plain_nbgrader_in_the_folder_netnot_grade_made_agrees(graded):
+    """Plain nbgrader, with the config netnot-grade wrote, regrades alike, in one run over the
+    six exercises, the learner whose answers were edited by hand (and are partly right)."""
+    folder, _, _ = graded
     db = f"sqlite:///{folder / 'gradebook.db'}"
-    ours = {s: ex.cell_scores(db, s) for s in submissions}
-    nbgrader(["autograde", ex.ASSIGNMENT, "--force"], cwd=folder)  # its config, from init
-    for student in submissions:
-        assert ex.cell_scores(db, student) == ours[student], student
-        check_graded(db, student, folder / "autograded" / student / ex.ASSIGNMENT)
+    again = ("nonsense",)
+    ours = {(n, s): learners.cell_scores(learners.exercise(n).EX, db, s)
+            for n in learners.NAMES for s in again}
+    nbgrader(["autograde", "0[1-6]-*", "--force", "--student=nonsense"], cwd=folder)  # one run
+    for name in learners.NAMES:
+        for student in again:
+            assert learners.cell_scores(learners.exercise(name).EX, db, student) == \
+                ours[name, student], (name, student)
+            check_graded(name, db, student, folder / "autograded" / student / name)
+
+
+def test_the_grading_time_is_reported(graded):
+    folder, rows, seconds = graded
+    notebooks = sum(len(r) for r in rows.values())
+    (ex.ROOT / "test-artifacts").mkdir(exist_ok=True)
+    (ex.ROOT / "test-artifacts" / "widget-grading-timings.txt").write_text(
+        f"netnot-grade autograde, {notebooks} notebooks of six exercises, --jobs 2: "
+        f"{seconds:.1f} s\n")
+    assert notebooks == len(STUDENTS) * len(learners.NAMES)
 
 
 def test_formgrader_shows_the_written_answer_and_takes_its_grade(graded, tmp_path):
     from nbgrader.api import Gradebook
     from test_formgrader import get
 
-    folder, _ = graded
+    folder, _, _ = graded
     with formgrader(folder, tmp_path) as (base, token):
         status, body = get(f"{base}/formgrader/api/submitted_notebooks/{ex.ASSIGNMENT}/"
                            f"{ex.ASSIGNMENT}", token)
@@ -218,7 +245,7 @@ def test_plain_nbgrader_with_the_repository_config(tmp_path, submissions):
     log = nbgrader(["autograde", ex.ASSIGNMENT, "--Autograde.create_student=True"], cwd=course)
     assert "Widget answers read: 4" in log
     for student in ("right", "coder"):
-        check_graded(f"sqlite:///{course / 'gradebook.db'}", student,
+        check_graded(ex.ASSIGNMENT, f"sqlite:///{course / 'gradebook.db'}", student,
                      course / "autograded" / student / ex.ASSIGNMENT)
 
 
