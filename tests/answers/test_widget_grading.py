@@ -39,6 +39,7 @@ pytestmark = pytest.mark.slow
 NBGRADER = str(Path(sys.executable).with_name("nbgrader"))
 AUTO = sum(ex.POINTS.values())
 STUDENTS = ("right", "wrong", "untouched", "nonsense", "coder")
+ROSTER = (*STUDENTS, "pasted")  # pasted: exercise 02 only
 
 
 def expected(module, student: str) -> tuple[str, dict[str, float]]:
@@ -46,7 +47,8 @@ def expected(module, student: str) -> tuple[str, dict[str, float]]:
     e = module.EX
     return {"right": ("ok", e.points), "wrong": ("ok", e.wrong_points),
             "untouched": ("ok", dict.fromkeys(e.points, 0)),
-            "nonsense": ("tampered", e.nonsense_points), "coder": ("ok", e.points)}[student]
+            "nonsense": ("tampered", e.nonsense_points), "coder": ("ok", e.points),
+            "pasted": ("ok", e.points)}[student]
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +63,29 @@ def classes(tmp_path_factory) -> dict[str, dict[str, Path]]:
         saved["nonsense"] = learners.nonsense(module, saved["right"],
                                               base / name / "nonsense" / module.EX.notebook)
         saved["coder"] = learners.code_track(module.EX, base / name / "coder" / module.EX.notebook)
+        if name == ex.ASSIGNMENT:
+            saved["pasted"] = pasted(saved["right"], base / name / "pasted" / ex.NOTEBOOK)
         found[name] = saved
     return found
+
+
+def pasted(path: Path, target: Path) -> Path:
+    """The right answers, with graded cells copied and pasted as JupyterLab does (new cell ids,
+    the same nbgrader metadata): a box cell twice, a test cell and the written part once. Plain
+    nbgrader 0.9 crashes on such a notebook (KeyError: 'grade_id')."""
+    import copy
+
+    nb = nbformat.read(path, as_version=4)
+    for grade_id, times in (("part-a-box", 2), ("part-b-check", 1), ("part-d-answer", 1)):
+        at = next(i for i, c in enumerate(nb.cells)
+                  if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+        for k in range(times):
+            twin = copy.deepcopy(nb.cells[at])
+            twin["id"] = f"pasted-{grade_id}-{k}"
+            nb.cells.insert(at + 1, twin)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, target)
+    return target
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +114,7 @@ def check_graded(name: str, db_url: str, student: str, graded: Path) -> None:
     assert "Added by the grader" in nb.cells[0].source
     written = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get(
         "grade_id") == e.written)
-    if student == "right":
+    if student in ("right", "pasted"):
         assert scores[e.written] is None, "the written answer awaits the instructor"
         assert "Written in the answer box" in written.source
         typed = module.right()[e.written]  # its longest word (punctuation is escaped there)
@@ -109,7 +132,7 @@ def graded(tmp_path_factory, classes) -> tuple[Path, dict[str, dict[str, dict[st
     assert cli.main(["init", str(folder), "--repo", str(ex.ROOT)]) == 0
     roster = folder.parent / "roster.csv"
     roster.write_text("id,last_name,first_name,email\n" +
-                      "".join(f"{s},{s},A,\n" for s in STUDENTS))
+                      "".join(f"{s},{s},A,\n" for s in ROSTER))
     assert cli.main(["db", "student", "import", str(roster), "--folder", str(folder)]) == 0
     rows, started = {}, time.monotonic()
     for name, saved in classes.items():
@@ -148,17 +171,31 @@ def test_the_pilots_nonsense_is_named_in_the_status(graded):
     assert "part-q" in detail and "cut to 10000 characters" in detail
 
 
+def test_a_pasted_graded_cell_is_graded_with_a_note(graded):
+    """A learner who pasted a locked cell twice, a test cell and the written part is graded
+    normally (nbgrader alone crashed: KeyError 'grade_id'); the detail says what was done."""
+    folder, rows, _ = graded
+    row = rows[ex.ASSIGNMENT]["pasted"]
+    assert row["status"] == "ok" and float(row["score"]) == ex.EX.auto, row
+    assert "locked cell part-a-box was pasted 2 more times" in row["detail"]
+    assert "answer cell part-d-answer was pasted 1 more time" in row["detail"]
+    check_graded(ex.ASSIGNMENT, f"sqlite:///{folder / 'gradebook.db'}", "pasted",
+                 folder / "autograded" / "pasted" / ex.ASSIGNMENT)
+
+
 def test_plain_nbgrader_in_the_folder_netnot_grade_made_agrees(graded):
     """Plain nbgrader, with the config netnot-grade wrote, regrades alike, in one run over the
-    six exercises, the learner whose answers were edited by hand (and are partly right)."""
+    six exercises, the learner whose answers were edited by hand (and are partly right), and
+    the one who pasted graded cells (the widget answers' reader repairs that for nbgrader)."""
     folder, _, _ = graded
     db = f"sqlite:///{folder / 'gradebook.db'}"
-    again = ("nonsense",)
+    again = {name: ("nonsense", "pasted") if name == ex.ASSIGNMENT else ("nonsense",)
+             for name in learners.NAMES}
     ours = {(n, s): learners.cell_scores(learners.exercise(n).EX, db, s)
-            for n in learners.NAMES for s in again}
-    nbgrader(["autograde", "0[1-6]-*", "--force", "--student=nonsense"], cwd=folder)  # one run
+            for n in learners.NAMES for s in again[n]}
+    nbgrader(["autograde", "0[1-6]-*", "--force", "--student=[np]*"], cwd=folder)  # one run
     for name in learners.NAMES:
-        for student in again:
+        for student in again[name]:
             assert learners.cell_scores(learners.exercise(name).EX, db, student) == \
                 ours[name, student], (name, student)
             check_graded(name, db, student, folder / "autograded" / student / name)
@@ -166,12 +203,12 @@ def test_plain_nbgrader_in_the_folder_netnot_grade_made_agrees(graded):
 
 def test_the_grading_time_is_reported(graded):
     folder, rows, seconds = graded
-    notebooks = sum(len(r) for r in rows.values())
+    notebooks = sum(row["status"] != "missing" for r in rows.values() for row in r.values())
     (ex.ROOT / "test-artifacts").mkdir(exist_ok=True)
     (ex.ROOT / "test-artifacts" / "widget-grading-timings.txt").write_text(
         f"netnot-grade autograde, {notebooks} notebooks of six exercises, --jobs 2: "
         f"{seconds:.1f} s\n")
-    assert notebooks == len(STUDENTS) * len(learners.NAMES)
+    assert notebooks == len(STUDENTS) * len(learners.NAMES) + 1
 
 
 def test_formgrader_shows_the_written_answer_and_takes_its_grade(graded, tmp_path):

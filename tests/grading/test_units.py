@@ -97,6 +97,39 @@ def test_deleted_edited_and_flipped_cells_are_found_and_metadata_restored():
     assert "nbgrader" not in extra.metadata
 
 
+def _pasted(nb, grade_id, times=1, new_id="pasted"):
+    """``times`` copies of a cell right after it, as JupyterLab pastes them (new cell ids)."""
+    at = next(i for i, c in enumerate(nb.cells) if c.metadata["nbgrader"]["grade_id"] == grade_id)
+    for k in range(times):
+        twin = copy.deepcopy(nb.cells[at])
+        twin["id"] = f"{new_id}{k}"
+        nb.cells.insert(at + 1, twin)
+    return nb.cells[at], nb.cells[at + 1: at + 1 + times]
+
+
+def test_a_pasted_locked_cell_keeps_one_graded_copy_with_the_releases_id():
+    submitted, release = _pair()
+    for cell, ref in zip(submitted.cells, release.cells, strict=True):
+        cell["id"] = ref["id"] = f"r-{ref.metadata['nbgrader']['grade_id']}"
+    original, copies = _pasted(submitted, "test_mean", times=2)
+    notes = tamper.repair_duplicates(submitted, release)
+    assert notes == ["locked cell test_mean was pasted 2 more times: one copy was graded, the "
+                     "others ran as ordinary cells"]
+    assert original.metadata["nbgrader"]["grade_id"] == "test_mean"
+    assert all("nbgrader" not in c.metadata for c in copies)
+    assert tamper.check_and_repair(submitted, release) == [], "a paste is no tampering"
+    assert tamper.repair_duplicates(submitted, release) == []
+
+
+def test_a_pasted_answer_cell_keeps_the_last_copy_as_nbgrader_would():
+    submitted, _ = _pair()
+    original, (twin,) = _pasted(submitted, "mean")
+    assert tamper.repair_duplicates(submitted) == [
+        "answer cell mean was pasted 1 more time: one copy was graded, the others ran as "
+        "ordinary cells"]
+    assert "nbgrader" not in original.metadata and twin.metadata["nbgrader"]["grade_id"] == "mean"
+
+
 def test_student_code_skips_locked_cells():
     submitted, release = _pair()
     code = tamper.student_code(submitted, release)

@@ -26,6 +26,7 @@ from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from netnot.answers.record import Harvest, harvest
+from netnot.grading.tamper import repair_duplicates
 
 USES = "netnot.answers"  # a notebook whose code imports this gives answers with widgets
 NBGRADER_SANITIZE = ["nbgrader.preprocessors.ClearOutput", "nbgrader.preprocessors.DeduplicateIds",
@@ -83,6 +84,8 @@ class ReadWidgetAnswers(NbGraderPreprocessor):
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         if not uses_answers(nb):
             return nb, resources
+        for note in repair_duplicates(nb):  # plain nbgrader crashes on a pasted graded cell
+            self.log.warning("Pasted cell: %s", note)
         found = harvest(nb.cells)
         written = carry_written_answers(nb, found)
         nb.cells.insert(0, hand_over_cell(nb, found))

@@ -5,6 +5,12 @@ nbgrader already restores the source of locked and test cells from the gradebook
 cell's grade flags (nbgrader #1423), and it says nothing to the instructor in any case. Here each
 grade/locked/solution cell of the release is looked up by ``grade_id``; changes are reported and
 the release's nbgrader metadata is put back, so nbgrader grades the restored tests.
+
+A cell copied and pasted (in JupyterLab, copy-paste keeps its nbgrader metadata) makes two cells
+with one ``grade_id``. nbgrader 0.9's ``DeduplicateIds`` then empties the copy's metadata, and
+``OverwriteCells`` stops with ``KeyError: 'grade_id'`` on it: the student "crashed".
+:func:`repair_duplicates` keeps the metadata on one copy and turns the others into ordinary
+cells, so the submission is graded, with a note.
 """
 
 from __future__ import annotations
@@ -29,6 +35,42 @@ def _by_id(nb: NotebookNode) -> dict[str, NotebookNode]:
         if isinstance(meta, dict) and isinstance(meta.get("grade_id"), str):
             cells.setdefault(meta["grade_id"], cell)
     return cells
+
+
+def repair_duplicates(submitted: NotebookNode, release: NotebookNode | None = None
+                      ) -> list[str]:
+    """Give each ``grade_id`` one cell again; notes on what was done (empty if nothing).
+
+    The cell that stays graded is the one with the release's cell id if there is one (a pasted
+    copy gets a new id), else the first copy of a locked or test cell (where the release has
+    it) and the last copy of an answer cell (nbgrader's own choice, ``DeduplicateIds``). The
+    others keep their content and run as ordinary cells, but count for nothing."""
+    ids = {}
+    if release is not None:
+        ids = {c.metadata["nbgrader"]["grade_id"]: c.get("id") for c in release.cells
+               if isinstance(c.get("metadata", {}).get("nbgrader"), dict)
+               and c.metadata["nbgrader"].get("grade_id")}
+    copies: dict[str, list[NotebookNode]] = {}
+    for cell in submitted.cells:
+        meta = cell.get("metadata", {}).get("nbgrader")
+        if isinstance(meta, dict) and isinstance(meta.get("grade_id"), str):
+            copies.setdefault(meta["grade_id"], []).append(cell)
+    notes = []
+    for name, cells in copies.items():
+        if len(cells) < 2:
+            continue
+        same = [c for c in cells if ids.get(name) and c.get("id") == ids[name]]
+        answer = bool(cells[0].metadata["nbgrader"].get("solution")) and not cells[0].metadata[
+            "nbgrader"].get("locked")
+        kept = same[0] if same else cells[-1] if answer else cells[0]
+        for cell in cells:
+            if cell is not kept:
+                del cell.metadata["nbgrader"]
+        kind = "answer cell" if answer else "locked cell"
+        notes.append(f"{kind} {name} was pasted {len(cells) - 1} more time"
+                     f"{'s' if len(cells) > 2 else ''}: one copy was graded, the others ran as "
+                     "ordinary cells")
+    return notes
 
 
 def check_and_repair(submitted: NotebookNode, release: NotebookNode) -> list[str]:

@@ -153,6 +153,7 @@ def stage(job: Job, staged: Path) -> status.Result | Staged:
             return job.result("invalid", detail=f"{filename} is {err}")
         notes += [f"{filename}: {n}" for n in read_notes]
         release = nbformat.read(grading.release(job.assignment) / name, as_version=4)
+        notes += [f"{filename}: {n}" for n in tamper.repair_duplicates(nb, release)]
         problems += tamper.check_and_repair(nb, release)
         problems += widget_answers.problems(nb, release)
         code += tamper.student_code(nb, release)
