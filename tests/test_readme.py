@@ -12,8 +12,11 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_lesson_table_matches_the_course_map():
-    rows = re.findall(r"^\| (\d\d) \| (.+?) \| (\d+) min \|$", README, flags=re.M)
-    assert rows == [(x.id[:2], x.title, str(x.minutes)) for x in LESSONS]
+    """Each lesson's time, and its graded exercise's (— for none), as netnot.course says."""
+    rows = re.findall(r"^\| (\d\d) \| (.+?) \| (\d+) min \| (—|\d+ min) \|$", README,
+                      flags=re.M)
+    assert rows == [(x.id[:2], x.title, str(x.minutes),
+                     f"{x.exercise.minutes} min" if x.exercise else "—") for x in LESSONS]
 
 
 def test_exactly_two_setup_commands_one_to_open_one_to_test():

@@ -8,8 +8,10 @@ thousands of people at once and are tested equal:
 * ``contacts.py``: what asking and giving do to one contact (lesson 01);
 * ``networking.py``: how hours of networking build trust, and trust brings referrals (02, 03, 04);
 * ``search.py``: a whole search with the same mix of hours every week (04, 06);
-* ``policies.py``: switching rules that move hours on evidence (05, 06).
+* ``policies.py``: switching rules that move hours on evidence (05, 06);
+* ``plan.py``: the six-week plan, its checks and its document (06).
 
-The older per-lesson modules (begging, quickfix, online, options, switching) are kept only for
-the graded exercises that still use them.
+Every lesson and every graded exercise uses this one world; there are no per-lesson models.
+Lesson views (a lesson's own readings of the world) sit in a module's "lesson NN view" section
+or in the lesson's widget module (``netnot.widgets.<topic>``).
 """
