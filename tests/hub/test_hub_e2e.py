@@ -344,7 +344,10 @@ def test_each_student_gets_the_score_their_answers_earn(term):
     for student, how in STUDENTS.items():
         assert rows[student]["status"] == "ok", rows[student]
         assert float(rows[student]["score"]) == expected_score(how), (student, rows[student])
-        assert float(rows[student]["max_score"]) == sum(graded_points("all").values())
+        # status.csv keeps the automatic part apart from the part read by the instructor
+        assert float(rows[student]["max_score"]) == sum(graded_points("code").values())
+        manual = sum(graded_points("all").values()) - sum(graded_points("code").values())
+        assert float(rows[student]["manual_points"]) == manual, rows[student]
     assert expected_score("correct") > expected_score("partial") > expected_score("blank")
 
 
