@@ -286,8 +286,13 @@ def kinds(outside: Path, folder: Path, port: int) -> list[Kind]:
                                    "    return sum(values) / len(values)"),
                             answer("squares", GOOD_SQUARES)], "ok", 3,
              detail="the kernel ran out of memory"),
-        Kind("memory_kill", [answer("mean", GOOD_MEAN + "\nhog = []\nwhile True:\n"
-                                    "    hog.append(str(len(hog)) * 20)"),
+        # fills memory to the limit, then dies as the kernel out-of-memory killer would kill it
+        # (whether Python itself dies or raises MemoryError at the limit depends on the machine)
+        Kind("memory_kill", [answer("mean", GOOD_MEAN + "\nimport os, signal\nhog = []\n"
+                                    "try:\n    while True:\n"
+                                    "        hog.append(bytearray(16 * 1024 ** 2))\n"
+                                    "except MemoryError:\n"
+                                    "    os.kill(os.getpid(), signal.SIGKILL)"),
                              answer("squares", GOOD_SQUARES)], "crashed", 0,
              detail="the kernel ran out of memory"),
         Kind("deleted_test", [_delete("test_mean"), answer("mean", WRONG_MEAN),
