@@ -258,7 +258,8 @@ def with_answers(ex: Exercise, path: Path, given: dict[str, Any], target: Path) 
 def learners_of(ex: Exercise, answers: dict[str, dict[str, Any]], folder: Path
                 ) -> dict[str, Path]:
     """Several learners from ONE kernel run of the student version (the slow part): the notebook
-    as it is after Run All (``{}`` gives an untouched copy), then each learner's answers given
+    as it is after Run All, which must show no error or traceback (``{}`` gives an untouched
+    copy), then each learner's answers given
     in turn in the boxes, a copy saved after each, as ``folder/<learner>/<notebook>``. Each
     learner's answers are complete: a later learner's replace an earlier one's."""
     import copy
@@ -269,8 +270,11 @@ def learners_of(ex: Exercise, answers: dict[str, dict[str, Any]], folder: Path
                             resources={"metadata": {"path": str(folder)}})
     saved = {}
     with client.setup_kernel():
-        for index, cell in enumerate(nb.cells):
+        for index, cell in enumerate(nb.cells):  # Run All: an error in any cell raises
             client.execute_cell(cell, index)
+        shown = [o.text for c in nb.cells for o in c.get("outputs", [])
+                 if o.output_type == "stream" and o.name == "stderr"]
+        assert not [t for t in shown if "Traceback" in t], f"Run All shows a traceback: {shown}"
         for learner, typed in answers.items():
             if typed:
                 cell = nbformat.v4.new_code_cell("\n".join(

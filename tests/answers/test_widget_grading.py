@@ -160,6 +160,15 @@ def test_netnot_grade_gives_each_learner_the_marks_and_status_earned(graded, nam
     assert "edited by hand (part-a: " in rows[name]["nonsense"]["detail"]
     assert float(rows[name]["right"]["score"]) == e.auto
     assert rows[name]["right"]["needs_manual"] == "yes"
+    # status.csv keeps the automatic part and the part a person grades apart: a perfect
+    # autograde reads full marks, not "7 of 10"
+    from nbgrader.api import Gradebook
+
+    with Gradebook(db) as gb:
+        total = gb.find_submission(name, "right").max_score
+    right = rows[name]["right"]
+    assert float(right["max_score"]) == e.auto > 0
+    assert float(right["max_score"]) + float(right["manual_points"]) == total
     assert float(rows[name]["untouched"]["score"]) == 0
     assert rows[name]["untouched"]["needs_manual"] == "no"
     assert rows[name]["untouched"]["detail"] == ""

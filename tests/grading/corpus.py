@@ -286,12 +286,14 @@ def kinds(outside: Path, folder: Path, port: int) -> list[Kind]:
                                    "    return sum(values) / len(values)"),
                             answer("squares", GOOD_SQUARES)], "ok", 3,
              detail="the kernel ran out of memory"),
-        # fills memory to the limit, then dies as the kernel out-of-memory killer would kill it
-        # (whether Python itself dies or raises MemoryError at the limit depends on the machine)
-        Kind("memory_kill", [answer("mean", GOOD_MEAN + "\nimport os, signal\nhog = []\n"
+        # fills memory to the limit and, a moment later, dies as the kernel's out-of-memory
+        # killer would kill it (whether Python dies by itself or raises MemoryError at the limit
+        # depends on the machine)
+        Kind("memory_kill", [answer("mean", GOOD_MEAN + "\nimport os, signal, time\nhog = []\n"
                                     "try:\n    while True:\n"
                                     "        hog.append(bytearray(16 * 1024 ** 2))\n"
                                     "except MemoryError:\n"
+                                    "    time.sleep(1)\n"
                                     "    os.kill(os.getpid(), signal.SIGKILL)"),
                              answer("squares", GOOD_SQUARES)], "crashed", 0,
              detail="the kernel ran out of memory"),

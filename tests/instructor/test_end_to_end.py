@@ -1,4 +1,4 @@
-"""The instructor guide, end to end, on a fake class of 31 (docs/instructors.md).
+"""The instructor guide, end to end, on a fake class of 23 (docs/instructors.md).
 
 One module-scoped run does what the guide says: init, roster, generate, due date, release to
 nbgrader's exchange, students fetch and submit, collect, zip_collect of a Canvas and a Moodle
