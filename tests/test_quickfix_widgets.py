@@ -252,3 +252,16 @@ def test_check_keys_are_the_keys_the_checks_save(store):
     lesson.reflection(store).text.value = "I will call two former colleagues."
     assert set(store.lesson(lesson.LESSON)) == set(lesson.CHECK_KEYS)
     assert "reflection" in lesson.CHECK_KEYS and "predict-first-referral" in lesson.CHECK_KEYS
+
+
+def test_in_a_grading_kernel_the_explorer_skips_its_picture(monkeypatch):
+    """nbgrader's autograde kernel (NBGRADER_EXECUTION=autograde) runs the explorers that the
+    answers are read from; nobody sees their pictures there, so none is drawn. The numbers
+    (result and summary line) are the same as a learner's."""
+    live = lesson.explorer()
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    graded = lesson.explorer()
+    assert live.plot.value and not graded.plot.value
+    assert graded.summary.value == live.summary.value
+    monkeypatch.setenv("NBGRADER_EXECUTION", "validate")  # Validate: a learner is looking
+    assert lesson.explorer().plot.value

@@ -206,9 +206,13 @@ def test_lesson_in_jupyterlab(pages, lab, notebook: Path) -> None:
                         "'netnot-learner-mode']").is_visible(), "no Learner mode button"
     first = page.locator(f"{drive.PANEL} .jp-Cell").first
     assert "To start, choose Run → Run All Cells." in first.text_content()
-    code = page.locator(f"{drive.PANEL} .jp-CodeCell")
-    assert code.count() and code.count() == page.locator(
-        f"{drive.PANEL} .jp-CodeCell .jp-InputPlaceholder").count(), "code that is not folded"
+    # (JupyterLab renders a long notebook's cells a few at a time: wait for all of them)
+    page.wait_for_function(
+        """(panel) => {
+             const code = document.querySelectorAll(panel + ' .jp-CodeCell').length;
+             return code > 0 && code === document.querySelectorAll(
+               panel + ' .jp-CodeCell .jp-InputPlaceholder').length; }""",
+        arg=drive.PANEL, timeout=15_000, polling=100)  # times out if any code is not folded
     assert not page.locator(f"{drive.PANEL} .jp-CodeCell .cm-editor").first.is_visible()
 
     drive.run_all(page)
