@@ -200,17 +200,17 @@ def test_a_pasted_graded_cell_is_graded_with_a_note(graded):
 
 
 def test_plain_nbgrader_in_the_folder_netnot_grade_made_agrees(graded):
-    """Plain nbgrader, with the config netnot-grade wrote, regrades alike, in one run over the
-    six exercises, the learner whose answers were edited by hand (and are partly right), and
-    the one who pasted graded cells (the widget answers' reader repairs that for nbgrader)."""
+    """Plain nbgrader, with the config netnot-grade wrote, regrades the pilot alike: the learner
+    whose answers were edited by hand (and are partly right), and the one who pasted graded
+    cells (the widget answers' reader repairs that for nbgrader). (Both graders read answers
+    with the same ReadWidgetAnswers step, which netnot-grade ran on all six exercises.)"""
     folder, _, _ = graded
     db = f"sqlite:///{folder / 'gradebook.db'}"
-    again = {name: ("nonsense", "pasted") if name == ex.ASSIGNMENT else ("nonsense",)
-             for name in learners.NAMES}
+    again = {ex.ASSIGNMENT: ("nonsense", "pasted")}
     ours = {(n, s): learners.cell_scores(learners.exercise(n).EX, db, s)
-            for n in learners.NAMES for s in again[n]}
-    nbgrader(["autograde", "0[1-6]-*", "--force", "--student=[np]*"], cwd=folder)  # one run
-    for name in learners.NAMES:
+            for n in again for s in again[n]}
+    nbgrader(["autograde", ex.ASSIGNMENT, "--force", "--student=[np]*"], cwd=folder)
+    for name in again:
         for student in again[name]:
             assert learners.cell_scores(learners.exercise(name).EX, db, student) == \
                 ours[name, student], (name, student)

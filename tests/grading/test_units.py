@@ -238,13 +238,43 @@ def test_importing_the_package_changes_nothing(tmp_path):
 def test_start_up_sets_up_the_process(monkeypatch):
     import sys
 
+    import nbgrader.api
+
     from netnot.grading import startup
 
     monkeypatch.delitem(sys.modules, "rfc3987_syntax", raising=False)
     monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    monkeypatch.setattr(nbgrader.api, "get_alembic_version", nbgrader.api.get_alembic_version)
     startup.prepare_process()
     assert sys.modules["rfc3987_syntax"] is None
     assert str(Path(sys.executable).parent) in __import__("os").environ["PATH"]
+    assert nbgrader.api.get_alembic_version is startup.gradebook_schema_version
+
+
+def test_a_new_gradebook_is_stamped_as_nbgrader_stamps_it_without_a_process(
+        tmp_path, monkeypatch):
+    """nbgrader runs `alembic heads` in a new process for every new gradebook (3 s); after
+    start-up the version comes from this process, and it is the one nbgrader would write."""
+    import subprocess
+
+    import nbgrader.api
+    from nbgrader.api import Gradebook
+    from sqlalchemy import text
+
+    from netnot.grading import startup
+
+    startup.find_alembic()
+    by_alembic = nbgrader.api.get_alembic_version()  # nbgrader's own way: `alembic heads`
+    monkeypatch.setattr(nbgrader.api, "get_alembic_version", nbgrader.api.get_alembic_version)
+    startup.stamp_gradebooks_in_process()
+
+    def no_process(*args, **kwargs):
+        raise AssertionError(f"a process was started: {args}")
+
+    monkeypatch.setattr(subprocess, "check_output", no_process)
+    with Gradebook(f"sqlite:///{tmp_path / 'gradebook.db'}") as gradebook:
+        stamped = gradebook.db.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    assert stamped == by_alembic == startup.gradebook_schema_version()
 
 
 def test_statuses_verb_prints_the_table(capsys):

@@ -62,7 +62,7 @@ def course(tmp_path_factory):
     f = ["--folder", str(folder)]
     run("init", str(folder), "--repo", str(ROOT))
     with (folder / "nbgrader_config.py").open("a") as handle:  # short cell timeout for the test
-        handle.write("c.Execute.timeout = 10\nc.ExecutePreprocessor.timeout = 10\n")
+        handle.write("c.Execute.timeout = 6\nc.ExecutePreprocessor.timeout = 6\n")
     run("db", "student", "import", str(write_roster(base / "roster.csv")), *f)
     run("generate_assignment", A, *f)
     run("duedate", A, due.strftime("%Y-%m-%d %H:%M"), "--points-per-hour", "1", *f)
