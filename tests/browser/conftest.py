@@ -110,6 +110,7 @@ def start_lab(base: Path, learner: bool, base_url: str = "/") -> Iterator[Lab]:
         f"--LabApp.user_settings_dir={base / 'settings'}",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--ServerApp.disable_check_xsrf=True",  # lets the fixture end sessions over REST
+        "--LabApp.expose_app_in_browser=True",  # window.jupyterapp: open notebooks in place
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--allow-root")

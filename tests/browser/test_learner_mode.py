@@ -60,6 +60,39 @@ def pages(request, browser, lab):
     lab.shutdown_kernels()
 
 
+@pytest.fixture(scope="module")
+def reused(browser):
+    """One JupyterLab page that the lesson tests share (each opens its lesson in place of the
+    last one: JupyterLab is loaded once, not seven times); dropped after a failed test."""
+    held: dict = {}
+    yield held
+    if "context" in held:
+        held["context"].close()
+
+
+@pytest.fixture
+def lab_tab(request, reused, browser, lab):
+    """The shared JupyterLab page at 1024x768, with no saved answers and a fresh console log."""
+    (lab.root / "course" / ".netnot-progress.json").unlink(missing_ok=True)
+    if "context" not in reused:
+        width, height = check.SIZES["1024x768"]
+        reused["context"] = browser.new_context(viewport={"width": width, "height": height})
+        reused["context"].set_default_timeout(30_000)
+        page = reused["page"] = reused["context"].new_page()
+        page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page = reused["page"]
+    page.set_viewport_size(dict(zip(("width", "height"), check.SIZES["1024x768"], strict=True)))
+    page.console_errors = []
+    started = time.monotonic()
+    yield page
+    with (ARTIFACTS / "timings.txt").open("a") as notes:
+        notes.write(f"{request.node.name}: {time.monotonic() - started:.1f} s\n")
+    if getattr(request.node, "failed_call", True):  # start the next test on a new page
+        reused.pop("context").close()
+        reused.clear()
+    lab.shutdown_kernels()
+
+
 def own_areas(mode: str) -> list[str]:
     """Where the course's own widgets and outputs are: audited and held to zero violations."""
     outputs = ".jp-OutputArea-output"
@@ -192,8 +225,8 @@ def record(mode: str, lesson: Path, notes: dict) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("notebook", LESSONS, ids=IDS)
-def test_lesson_in_jupyterlab(pages, lab, notebook: Path) -> None:
-    page = pages("1024x768")
+def test_lesson_in_jupyterlab(lab_tab, lab, notebook: Path) -> None:
+    page = lab_tab
     drive.open_notebook(page, lab.url, f"course/{notebook.name}")
     # What a learner sees before anything runs.
     assert page.locator("#filebrowser").is_visible(), "the file browser should be open"
