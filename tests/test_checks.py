@@ -140,3 +140,29 @@ def test_an_old_saved_prediction_is_still_restored(store):
     store.set("00", "p", {"prediction": 45, "first": 80, "correct": True})
     check = slider_prediction(store)
     assert check.control.value == 45 and "you guessed 45%" in check.feedback.value
+
+
+def test_every_check_saves_before_it_shows_its_feedback(store, monkeypatch):
+    """The browser gets the feedback once it is shown: by then the answer must be on disk (a
+    learner who closes the tab on seeing it loses nothing)."""
+    items = [Item("Could you tell me how you got into UX research?", "advice", "A question.")]
+    slider = W.IntSlider(value=3, min=1, max=10, description="Guess")
+    checks = {"choice": MultipleChoice("01", "q", "Which?", OPTIONS, store),
+              "sort": SortIntoGroups("01", "sort", "Sort these", items, ["advice", "job"], store),
+              "predict": PredictThenReveal("02", "p", "Guess?", slider,
+                                           lambda v: (True, f"{v}", "why"), store)}
+    checks["choice"].choice.value = "Ask once, clearly"
+    checks["sort"].dropdowns[0].value = "advice"
+    slider.value = 5
+    shown_when_saved = {}
+    save = store.set
+    for name, check in checks.items():
+
+        def noting(lesson, key, value, name=name, check=check):
+            shown_when_saved[name] = check.feedback.value
+            return save(lesson, key, value)
+
+        monkeypatch.setattr(store, "set", noting)
+        check.check()
+        assert check.feedback.value, name
+    assert shown_when_saved == dict.fromkeys(checks, ""), "feedback was shown before the save"

@@ -113,10 +113,10 @@ class MultipleChoice(Check):
         if picked is None:
             self.feedback.value = feedback_html(None, "Pick an answer first, then press Check.")
             return
+        if save:  # saved first: when the feedback shows, the answer is on disk
+            self.save({"answer": picked.text, "correct": picked.correct})
         headline = "that's right." if picked.correct else "have another look."
         self.feedback.value = feedback_html(picked.correct, headline, picked.why)
-        if save:
-            self.save({"answer": picked.text, "correct": picked.correct})
 
 
 PLACEHOLDER = "— choose —"
@@ -210,10 +210,10 @@ class PredictThenReveal(Check):
         prediction = self.control.value
         close, headline, why = self.reveal(prediction)
         guess = str(prediction) if self.is_selection else ""
-        self.feedback.value = reveal_html(guess, headline, why)
-        if save:
+        if save:  # saved first: when the reveal shows, the prediction is on disk
             first = (self.saved() or {}).get("first", prediction)
             self.save({"prediction": prediction, "first": first, "correct": close})
+        self.feedback.value = reveal_html(guess, headline, why)
 
 
 @dataclass(frozen=True)
@@ -266,12 +266,12 @@ class SortIntoGroups(Check):
             right += ok
             mark = "✓" if ok else "✗"
             lines.append(f"{mark} {number}. {item.group}: {item.why}")
+        if save:  # saved first: when the feedback shows, the answers are on disk
+            self.save({"answers": answers, "right": right})
         headline = f"{right} of {len(self.items)} sorted as intended."
         self.feedback.value = feedback_html(right == len(self.items), headline) + "<br>".join(
             html.escape(line) for line in lines
         )
-        if save:
-            self.save({"answers": answers, "right": right})
 
 
 class Reflection(W.VBox):
