@@ -196,9 +196,9 @@ class TiesFigure(LiveFigure[TiesView]):
                        label="referrals from everyday contact"),
                  Patch(facecolor=GREY, edgecolor=GREY, label="… from your networking time")]
         close, acquaintance, distant = self.kind_marks.values()
-        # legend entries fill columns: this order reads row by row
-        self.fig.legend(handles=[self.curve, self.peak, close, parts[0], acquaintance, parts[1],
-                                 distant], loc="outside upper center", ncols=4)
+        # two columns (four would run off a narrow screen): the ties, then the peak and the bars
+        self.fig.legend(handles=[self.curve, close, acquaintance, distant, self.peak, *parts],
+                        loc="outside upper center", ncols=2)
 
         right.set_title("All your ties: referrals by kind")
         right.set_ylabel("expected referrals\nwithin 26 weeks")
@@ -211,7 +211,9 @@ class TiesFigure(LiveFigure[TiesView]):
                                          edgecolor=colours, lw=1.5,
                                          label="from your networking time")
         self.live(*self.everyday_bars, *self.networking_bars)
-        right.set_xticks(where, [kind_label(self.world, k).replace(" ", "\n", 1) for k in KINDS])
+        # slanted: "20 acquaintances" is wider than its bar
+        right.set_xticks(where, [kind_label(self.world, k) for k in KINDS], rotation=30,
+                         ha="right", rotation_mode="anchor")
         right.set_ylim(0, REFERRAL_STEPS[0])
 
     def update(self, view: TiesView) -> None:
