@@ -8,18 +8,15 @@ nonsense a clear status, never a crash."""
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
 import os
 import re
-import secrets
 import shutil
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import nbformat
@@ -239,7 +236,7 @@ def test_the_grading_time_is_reported(graded):
 
 def test_formgrader_shows_the_written_answer_and_takes_its_grade(graded, tmp_path):
     from nbgrader.api import Gradebook
-    from test_formgrader import get
+    from test_formgrader import formgrader, get
 
     folder, _, _ = graded
     with formgrader(folder, tmp_path) as (base, token):
@@ -259,40 +256,6 @@ def test_formgrader_shows_the_written_answer_and_takes_its_grade(graded, tmp_pat
             assert json.loads(response.read())["manual_score"] == 3
     with Gradebook(f"sqlite:///{folder / 'gradebook.db'}") as gb:
         assert gb.find_submission(ex.ASSIGNMENT, "right").score == AUTO + 3
-
-
-@contextlib.contextmanager
-def formgrader(folder: Path, scratch: Path) -> Iterator[tuple[str, str]]:
-    """JupyterLab (with nbgrader's formgrader) serving the grading folder, on 127.0.0.1."""
-    from test_formgrader import free_port, get
-
-    token, port = secrets.token_hex(16), free_port()
-    log = (scratch / "lab.log").open("w")
-    process = subprocess.Popen(
-        [str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser",
-         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={folder}",
-         *(["--allow-root"] if os.geteuid() == 0 else [])],
-        cwd=folder, env=dict(os.environ, JUPYTER_RUNTIME_DIR=str(scratch / "runtime")),
-        stdout=subprocess.DEVNULL, stderr=log)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while process.poll() is None and time.monotonic() < deadline:
-            with contextlib.suppress(OSError):
-                if get(f"{base}/api/status", token)[0] == 200:
-                    break
-            time.sleep(0.5)
-        assert process.poll() is None, (scratch / "lab.log").read_text()[-2000:]
-        yield base, token
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-        log.close()
 
 
 def test_plain_nbgrader_with_the_repository_config(tmp_path, submissions):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -13,6 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -57,28 +59,34 @@ def server(tmp_path):
     fill(release, "correct", folder / "submitted" / "ex01" / ASSIGNMENT / NOTEBOOK)
     sandbox = [] if shutil.which("bwrap") else ["--no-sandbox"]
     assert cli.main(["autograde", ASSIGNMENT, "--quiet", *sandbox, *f]) == 0
+    with formgrader(folder, tmp_path) as running:
+        yield running
+
+
+@contextlib.contextmanager
+def formgrader(folder: Path, scratch: Path) -> Iterator[tuple[str, str]]:
+    """JupyterLab (with nbgrader's formgrader) serving ``folder`` on 127.0.0.1 with a token:
+    (base URL, token); stopped afterwards. Its log is ``scratch/lab.log``."""
     token, port = secrets.token_hex(16), free_port()
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    log = (scratch / "lab.log").open("w")
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser",
          "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
          f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={folder}",
          *(["--allow-root"] if os.geteuid() == 0 else [])],
-        cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / "lab.log", "w"))
+        cwd=folder, env=dict(os.environ, JUPYTER_RUNTIME_DIR=str(scratch / "runtime")),
+        stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(240):
-            if process.poll() is not None:
-                break
-            try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert process.poll() is None, (scratch / "lab.log").read_text()[-2000:]
+            with contextlib.suppress(OSError):
                 if get(f"{base}/api/status", token)[0] == 200:
                     break
-            except OSError:
-                pass
+            if time.monotonic() > deadline:
+                pytest.fail("JupyterLab did not start within 120 s")
             time.sleep(0.5)
-        else:
-            pytest.fail("JupyterLab did not start within 120 s")
-        assert process.poll() is None, (tmp_path / "lab.log").read_text()[-2000:]
         yield base, token
     finally:
         process.terminate()
@@ -86,6 +94,8 @@ def server(tmp_path):
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait(timeout=10)
+        log.close()
 
 
 def test_formgrader_opens_on_a_grading_folder(server):
